@@ -1,0 +1,14 @@
+/* app.h — what the command line asked for, shared by main and the UI. */
+#ifndef DECLIC_APP_H
+#define DECLIC_APP_H
+
+#include <stdbool.h>
+
+struct app_options {
+	const char *content;	/* content root, pack or lesson to offer */
+	const char *lesson;	/* a lesson file to play straight away, or NULL */
+	const char *lang;	/* "fr", "en" or NULL (from the environment) */
+	bool no_color, no_anim, kiosk, preview;
+};
+
+#endif

@@ -1,0 +1,20 @@
+/* answer.h — tolerant matching of typed answers (pure). */
+#ifndef DECLIC_ANSWER_H
+#define DECLIC_ANSWER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The comparable form of a typed answer: compatibility-decomposed, case-folded,
+ * keeping only letters (without their accents) and digits. Caller frees. */
+char *answer_normalize(const char *s);
+
+/* Edit distance (insertions, deletions, substitutions) between two normalized
+ * strings, counted in characters. */
+size_t answer_distance(const char *a, const char *b);
+
+/* True if `given` matches one of the n accepted answers: equal once normalized,
+ * or within one edit per four characters of the accepted answer. */
+bool answer_text_ok(const char *given, char *const *accepted, size_t n);
+
+#endif

@@ -1,0 +1,97 @@
+/* catalog.c — finding packs on disk. */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pack/catalog.h"
+#include "pack/pack.h"
+#include "xalloc.h"
+
+/* True if dir/name exists. */
+static bool has(const char *dir, const char *name)
+{
+	char *p = xasprintf("%s/%s", dir, name);
+	bool ok = access(p, F_OK) == 0;
+	free(p);
+	return ok;
+}
+
+/* Compare directory entry names, for a stable order. */
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Add the packs found in the subfolders of dir, in name order. */
+static void scan_folder(struct catalog *c, const char *dir, struct diags *d)
+{
+	DIR *dp = opendir(dir);
+	if (!dp)
+		return;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = xgrow(names, &cap, n + 1, sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(dp);
+	if (n)
+		qsort(names, n, sizeof *names, name_cmp);
+	for (size_t i = 0; i < n; i++) {
+		char *sub = xasprintf("%s/%s", dir, names[i]);
+		struct stat st;
+		if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode) && has(sub, "pack.yaml")) {
+			struct pack *p = pack_load(sub, d);
+			if (p) {
+				c->packs = xgrow(c->packs, &c->cap, c->n + 1, sizeof *c->packs);
+				c->packs[c->n++] = p;
+			}
+		}
+		free(sub);
+		free(names[i]);
+	}
+	free(names);
+}
+
+void catalog_scan(struct catalog *c, const char *dir, const char *lang, struct diags *d)
+{
+	if (has(dir, "pack.yaml")) {
+		struct pack *p = pack_load(dir, d);
+		if (p) {
+			c->packs = xgrow(c->packs, &c->cap, c->n + 1, sizeof *c->packs);
+			c->packs[c->n++] = p;
+		}
+		return;
+	}
+	char *sub = xasprintf("%s/%s", dir, lang ? lang : "fr");
+	if (!has(sub, ".")) {
+		free(sub);
+		sub = xasprintf("%s/fr", dir);
+	}
+	if (has(sub, "."))
+		scan_folder(c, sub, d);
+	else
+		scan_folder(c, dir, d);
+	free(sub);
+}
+
+void catalog_free(struct catalog *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		pack_free(c->packs[i]);
+	free(c->packs);
+	c->packs = NULL;
+	c->n = c->cap = 0;
+}
+
+char *catalog_lesson_path(const struct pack *p, size_t k)
+{
+	return xasprintf("%s/%s", p->dir, p->lessons.v[k].s);
+}

@@ -1,0 +1,23 @@
+/* catalog.h — the packs and lessons available, read from manifests only. */
+#ifndef DECLIC_CATALOG_H
+#define DECLIC_CATALOG_H
+
+#include <stddef.h>
+
+#include "core/diag.h"
+#include "core/model.h"
+
+struct catalog {
+	struct pack **packs;
+	size_t n, cap;
+};
+
+/* Read the manifests of every pack under dir (dir itself may be a pack, a
+ * language folder or the content root; `lang` picks the language folder of the
+ * content root, falling back to fr). Problems go to d. */
+void catalog_scan(struct catalog *c, const char *dir, const char *lang, struct diags *d);
+void catalog_free(struct catalog *c);
+/* Path of lesson k of pack p. Caller frees. */
+char *catalog_lesson_path(const struct pack *p, size_t k);
+
+#endif

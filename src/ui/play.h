@@ -1,0 +1,57 @@
+/* play.h — state of the lesson player, shared by scr_play.c and scr_quiz.c. */
+#ifndef DECLIC_PLAY_H
+#define DECLIC_PLAY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/model.h"
+#include "core/runner.h"
+#include "ui/ui.h"
+
+#define PLAY_MAX_HITS 16
+#define PLAY_INPUT_MAX 64
+
+/* A clickable region of the last frame: rows y0..y1 mean action `id`. */
+struct hit {
+	int y0, y1, id;
+};
+
+/* What the pupil has entered so far for the current question. */
+struct answer_input {
+	int sel;			/* highlighted option */
+	bool ticked[ITEM_MAX_OPTIONS];	/* multiple */
+	char text[PLAY_INPUT_MAX + 1];	/* text */
+	int seq[ITEM_MAX_OPTIONS];	/* order: options picked; match: right of each left, -1 */
+	size_t n_seq;
+	int cursor;			/* match: left item being linked */
+	int perm[ITEM_MAX_OPTIONS];	/* display order of options (order) or rights (match) */
+};
+
+struct play {
+	struct lesson *lesson;
+	struct cast *cast;
+	struct backdrops *bd;
+	struct runner r;
+	size_t typed;		/* characters of the current line shown so far */
+	int sel;		/* highlighted option of a choice */
+	const struct item *shown_item;	/* item the input belongs to */
+	struct answer_input in;
+	bool confirm_leave;
+	struct hit hits[PLAY_MAX_HITS];
+	int n_hits;
+};
+
+/* Hit ids besides option numbers. */
+enum { HIT_CONTINUE = 100, HIT_BACK, HIT_VALIDATE };
+
+/* Record a clickable region of the frame being drawn. */
+void play_hit(struct play *p, int y0, int y1, int id);
+/* Action id under a click, or -1. */
+int play_hit_at(const struct play *p, int y);
+
+/* scr_quiz.c: draw the current question and react to a key. */
+void quiz_draw(struct ui *ui, struct play *p);
+int quiz_handle(struct ui *ui, struct play *p, const struct key *k);
+
+#endif

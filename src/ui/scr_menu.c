@@ -1,0 +1,176 @@
+/* scr_menu.c — choosing a world (pack), then a lesson. Before the first frame
+ * only the manifests are read; lesson files are read when a pack is opened. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "pack/pack.h"
+#include "ui/ui.h"
+#include "xalloc.h"
+
+/* A lesson of the opened pack: its title, or why it cannot be played. */
+struct entry {
+	char *path, *title;
+	bool broken;
+};
+
+struct menu {
+	struct catalog *cat;
+	int pack;		/* opened pack, -1 on the list of packs */
+	int sel;
+	struct entry *lessons;
+	size_t n_lessons;
+	char *error;
+	int first_row;		/* row of the first item in the last frame */
+};
+
+/* Read the lessons of pack k (titles only matter here). */
+static void open_pack(struct menu *m, int k)
+{
+	const struct pack *p = m->cat->packs[k];
+	m->pack = k;
+	m->sel = 0;
+	m->lessons = xcalloc(p->lessons.n + 1, sizeof *m->lessons);
+	m->n_lessons = p->lessons.n;
+	for (size_t i = 0; i < p->lessons.n; i++) {
+		struct diags d = {0};
+		char *path = catalog_lesson_path(p, i);
+		struct lesson *l = pack_load_lesson(path, NULL, NULL, &d);
+		m->lessons[i].path = path;
+		m->lessons[i].title = xstrdup(l && l->title.s ? l->title.s : p->lessons.v[i].s);
+		m->lessons[i].broken = !l || d.n > 0;
+		lesson_free(l);
+		diag_free(&d);
+	}
+}
+
+/* Back to the list of packs. */
+static void close_pack(struct menu *m)
+{
+	for (size_t i = 0; i < m->n_lessons; i++) {
+		free(m->lessons[i].path);
+		free(m->lessons[i].title);
+	}
+	free(m->lessons);
+	m->lessons = NULL;
+	m->n_lessons = 0;
+	m->sel = m->pack > 0 ? m->pack : 0;
+	m->pack = -1;
+}
+
+/* Number of items on the current list. */
+static int item_count(const struct menu *m)
+{
+	return m->pack < 0 ? (int)m->cat->n : (int)m->n_lessons;
+}
+
+static void menu_draw(struct ui *ui, void *st)
+{
+	struct menu *m = st;
+	const struct term *t = &ui->t;
+	const char *help = m->pack < 0 ? _("↑↓ or a number: choose    Enter: open    Esc: quit")
+				       : _("↑↓ or a number: choose    Enter: play    Esc: back");
+	paint_frame(t, "Déclic", NULL, help);
+	int x = t->cols >= 80 ? (t->cols - 76) / 2 : 2, w = t->cols - 2 * x;
+	if (m->cat->n == 0) {
+		paint_wrapped(t, 3, x, w, 4,
+			      _("No content pack found. Give the content folder with --content DIR."),
+			      ROLE_TRY);
+		return;
+	}
+	const char *heading = m->pack < 0 ? _("Choose a world") : m->cat->packs[m->pack]->title.s;
+	paint_text(t, 2, x, w, heading, ROLE_GOOD);
+	if (m->pack >= 0 && m->cat->packs[m->pack]->description.s)
+		paint_wrapped(t, 3, x, w, 2, m->cat->packs[m->pack]->description.s, ROLE_DIM);
+	int y = 6;
+	m->first_row = y;
+	int n = item_count(m);
+	for (int i = 0; i < n && y < t->rows - 3; i++, y++) {
+		const char *title = m->pack < 0 ? m->cat->packs[i]->title.s : m->lessons[i].title;
+		char num[24];
+		snprintf(num, sizeof num, "%d.", i + 1);
+		enum ui_role role = i == m->sel ? ROLE_SELECT : ROLE_TEXT;
+		paint_text(t, y, x, 2, i == m->sel ? (t->utf8 ? "▸" : ">") : " ", ROLE_TEXT);
+		paint_text(t, y, x + 2, 3, num, role);
+		int used = paint_text(t, y, x + 6, w - 8, title, role);
+		if (m->pack >= 0 && m->lessons[i].broken)
+			paint_text(t, y, x + 7 + used, w - 9 - used, _("(needs checking)"), ROLE_TRY);
+	}
+	if (m->error)
+		paint_wrapped(t, t->rows - 4, x, w, 2, m->error, ROLE_TRY);
+}
+
+/* Open the item at index i of the current list. */
+static int menu_open(struct ui *ui, struct menu *m, int i)
+{
+	free(m->error);
+	m->error = NULL;
+	if (m->pack < 0) {
+		open_pack(m, i);
+		return R_REDRAW;
+	}
+	char *err = NULL;
+	struct screen s = scr_play_new(ui, m->lessons[i].path, &err);
+	if (!s.ops) {
+		m->error = err;
+		return R_REDRAW;
+	}
+	ui->next = s;
+	return R_PUSH | R_REDRAW;
+}
+
+static int menu_handle(struct ui *ui, void *st, const struct key *k)
+{
+	struct menu *m = st;
+	int n = item_count(m);
+	switch (k->kind) {
+	case K_UP:
+	case K_DOWN:
+		if (n)
+			m->sel = (m->sel + (k->kind == K_UP ? n - 1 : 1)) % n;
+		return R_REDRAW;
+	case K_ENTER:
+	case K_RIGHT:
+		return n ? menu_open(ui, m, m->sel) : R_NONE;
+	case K_CLICK: {
+		int i = k->y - m->first_row;
+		return i >= 0 && i < n ? menu_open(ui, m, i) : R_NONE;
+	}
+	case K_CHAR:
+		if (k->ch >= '1' && k->ch <= '9' && k->ch - '1' < n)
+			return menu_open(ui, m, (int)(k->ch - '1'));
+		if ((k->ch == 'q' || k->ch == 'Q') && m->pack < 0)
+			return R_QUIT;
+		return R_NONE;
+	case K_ESC:
+	case K_LEFT:
+	case K_BACKSPACE:
+		if (m->pack >= 0) {
+			close_pack(m);
+			return R_REDRAW;
+		}
+		return k->kind == K_ESC ? R_QUIT : R_NONE;
+	default:
+		return R_NONE;
+	}
+}
+
+static void menu_leave(void *st)
+{
+	struct menu *m = st;
+	close_pack(m);
+	free(m->error);
+	free(m);
+}
+
+static const struct screen_ops menu_ops = {"menu", menu_draw, menu_handle, menu_leave};
+
+struct screen scr_menu_new(struct catalog *cat)
+{
+	struct menu *m = xcalloc(1, sizeof *m);
+	m->cat = cat;
+	m->pack = -1;
+	return (struct screen){&menu_ops, m};
+}

@@ -1,0 +1,452 @@
+/* scr_play.c — a lesson on screen: the stage, speech bubbles, choices,
+ * feedback, "À retenir" and the ending. Questions are in scr_quiz.c. */
+#include "config.h"
+
+#include <libgen.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "i18n.h"
+#include "pack/pack.h"
+#include "ui/play.h"
+#include "xalloc.h"
+
+void play_hit(struct play *p, int y0, int y1, int id)
+{
+	if (p->n_hits < PLAY_MAX_HITS)
+		p->hits[p->n_hits++] = (struct hit){y0, y1, id};
+}
+
+int play_hit_at(const struct play *p, int y)
+{
+	for (int i = 0; i < p->n_hits; i++)
+		if (y >= p->hits[i].y0 && y <= p->hits[i].y1)
+			return p->hits[i].id;
+	return -1;
+}
+
+/* Width of bubbles and prompt boxes, and their left column. */
+static int box_width(const struct term *t)
+{
+	return t->cols < 80 ? t->cols : 80;
+}
+
+static int box_x(const struct term *t)
+{
+	return (t->cols - box_width(t)) / 2;
+}
+
+/* Art of the cast member `role` of the current scene in its current mood. */
+static const char *role_art(const struct play *p, size_t role)
+{
+	const struct scene *s = runner_scene(&p->r);
+	const struct character *ch = cast_find(p->cast, s->cast[role].who.s);
+	if (!ch || !ch->n_moods)
+		return NULL;
+	const struct mood *m = character_mood(ch, runner_mood(&p->r, role));
+	return (m ? m : &ch->moods[0])->art.s;
+}
+
+/* Draw the backdrop and the characters between rows top and bottom; returns the
+ * column under the centre of the cast member `speaker` (-1 if none). */
+static int draw_stage(struct ui *ui, const struct play *p, int top, int bottom, int speaker)
+{
+	const struct term *t = &ui->t;
+	const struct scene *s = runner_scene(&p->r);
+	int rows = bottom - top + 1, art_h = 0, centre = -1;
+	if (rows <= 0)
+		return -1;
+	for (size_t i = 0; i < s->n_cast; i++) {
+		const char *art = role_art(p, i);
+		int w, h;
+		if (art) {
+			art_size(art, &w, &h);
+			art_h = h > art_h ? h : art_h;
+		}
+	}
+	const struct backdrop *bd = s->backdrop.s ? backdrops_find(p->bd, s->backdrop.s) : NULL;
+	if (bd && rows - art_h > 0) {
+		int w, h;
+		art_size(bd->art.s, &w, &h);
+		paint_art(t, top, (t->cols - w) / 2, bd->art.s, top, top + rows - art_h - 1, ROLE_DIM);
+	}
+	if (art_h > rows || s->n_cast == 0)
+		return -1;
+	int slot = t->cols / (int)s->n_cast;
+	for (size_t i = 0; i < s->n_cast; i++) {
+		const char *art = role_art(p, i);
+		if (!art)
+			continue;
+		int w, h;
+		art_size(art, &w, &h);
+		int x = slot * (int)i + (slot - w) / 2;
+		paint_art(t, bottom - h + 1, x, art, top, bottom, ROLE_TEXT);
+		if ((int)i == speaker)
+			centre = x + w / 2;
+	}
+	return centre;
+}
+
+/* Index in the scene's cast of the character `who`, or -1. */
+static int role_of(const struct scene *s, const char *who)
+{
+	for (size_t i = 0; who && i < s->n_cast; i++)
+		if (!strcmp(s->cast[i].who.s, who))
+			return (int)i;
+	return -1;
+}
+
+/* Draw a bubble of text ending just above the help line, showing only the first
+ * `typed` characters; returns its top row. */
+static int draw_bubble(struct ui *ui, const char *title, const char *text, size_t typed,
+		       enum ui_role border, enum ui_role role, int bottom)
+{
+	const struct term *t = &ui->t;
+	int bw = box_width(t), bx = box_x(t), iw = bw - 4;
+	char *safe = text_safe(text);
+	struct text_lines tl = {0};
+	int n = (int)text_wrap(safe, iw, &tl);
+	if (n > 6)
+		n = 6;
+	int y = bottom - (n + 2) + 1;
+	paint_box(t, y, bx, n + 2, bw, title, border);
+	size_t left = typed;
+	for (int i = 0; i < n && left > 0; i++) {
+		const char *line = safe + tl.v[i].off;
+		size_t chars = text_chars(line, tl.v[i].len);
+		size_t take = chars < left ? chars : left;
+		char *part = xstrndup(line, text_prefix(line, tl.v[i].len, take));
+		paint_text(t, y + 1 + i, bx + 2, iw, part, role);
+		free(part);
+		/* Count the space that the wrap consumed between lines. */
+		left -= take;
+		left -= left > 0 ? 1 : 0;
+	}
+	text_lines_free(&tl);
+	free(safe);
+	return y;
+}
+
+/* Characters of a text, for the typing animation. */
+static size_t total_chars(const char *s)
+{
+	return text_chars(s, strlen(s));
+}
+
+/* Draw the current line: stage above, bubble below. */
+static void draw_line(struct ui *ui, struct play *p)
+{
+	const struct term *t = &ui->t;
+	const struct scene *s = runner_scene(&p->r);
+	const struct line *ln = &s->lines[p->r.line];
+	const struct character *ch = ln->who.s ? cast_find(p->cast, ln->who.s) : NULL;
+	const char *name = ch ? ch->name.s : NULL;
+	int by = draw_bubble(ui, name, ln->text.s, p->typed, ROLE_BUBBLE, ch ? ROLE_TEXT : ROLE_DIM,
+			     t->rows - 2);
+	int centre = draw_stage(ui, p, 1, by - 2, role_of(s, ln->who.s));
+	if (centre >= 0)
+		paint_text(t, by - 1, centre, 1, t->utf8 ? "▼" : "v", ROLE_BUBBLE);
+	play_hit(p, 1, t->rows - 2, HIT_CONTINUE);
+}
+
+/* Paint numbered options from row y (each up to 2 rows); returns rows used. */
+static int draw_options(struct ui *ui, struct play *p, int y, const struct choice_option *opts, size_t n,
+			int sel)
+{
+	const struct term *t = &ui->t;
+	int used = 0, width = t->cols - 8;
+	for (size_t i = 0; i < n; i++) {
+		char num[24];
+		snprintf(num, sizeof num, "%zu.", i + 1);
+		enum ui_role role = (int)i == sel ? ROLE_SELECT : ROLE_TEXT;
+		paint_text(t, y + used, 2, 2, (int)i == sel ? (t->utf8 ? "▸" : ">") : " ", ROLE_TEXT);
+		paint_text(t, y + used, 4, 3, num, role);
+		int rows = paint_wrapped(t, y + used, 7, width, 2, opts[i].text.s, role);
+		play_hit(p, y + used, y + used + rows - 1, (int)i);
+		used += rows;
+	}
+	return used;
+}
+
+/* Rows the options take. */
+static int options_rows(const struct term *t, const struct choice_option *opts, size_t n)
+{
+	int rows = 0;
+	for (size_t i = 0; i < n; i++) {
+		int r = paint_rows(t->cols - 8, opts[i].text.s);
+		rows += r < 2 ? r : 2;
+	}
+	return rows;
+}
+
+/* Draw a choice point: the stage, the question, the options. */
+static void draw_choice(struct ui *ui, struct play *p)
+{
+	const struct term *t = &ui->t;
+	const struct choice *c = &runner_scene(&p->r)->choice;
+	int orows = options_rows(t, c->v, c->n);
+	int oy = t->rows - 2 - orows + 1;
+	draw_options(ui, p, oy, c->v, c->n, p->sel);
+	int by = draw_bubble(ui, NULL, c->prompt.s, SIZE_MAX, ROLE_TRY, ROLE_TRY, oy - 2);
+	draw_stage(ui, p, 1, by - 2, -1);
+}
+
+/* Draw the feedback on the option picked, with the two ways on. */
+static void draw_feedback(struct ui *ui, struct play *p)
+{
+	const struct term *t = &ui->t;
+	const struct scene *cs = &p->r.lesson->scenes[p->r.choice_scene];
+	const struct choice_option *o = &cs->choice.v[p->r.option];
+	/* TRANSLATORS: buttons under the feedback of a choice; keep under 58 columns. */
+	const char *buttons = _("[Enter] Go on    [←] Try another path");
+	paint_text(t, t->rows - 2, 2, t->cols - 4, buttons, ROLE_SELECT);
+	play_hit(p, t->rows - 2, t->rows - 2, HIT_CONTINUE);
+	int by = draw_bubble(ui, o->good ? _("Well done!") : _("Not quite"), o->feedback.s, SIZE_MAX,
+			     o->good ? ROLE_GOOD : ROLE_TRY, ROLE_TEXT, t->rows - 4);
+	draw_stage(ui, p, 1, by - 2, -1);
+	/* Clicking the left half of the button line goes on, the right half goes back. */
+	play_hit(p, by, t->rows - 3, HIT_CONTINUE);
+}
+
+/* Draw "À retenir": the recap lines and the catch-phrase. */
+static void draw_recap(struct ui *ui, struct play *p)
+{
+	const struct term *t = &ui->t;
+	const struct lesson *l = p->r.lesson;
+	int bw = box_width(t), bx = box_x(t), iw = bw - 6, rows = 0;
+	for (size_t i = 0; i < l->recap.n; i++)
+		rows += paint_rows(iw, l->recap.v[i].s);
+	int y = 2;
+	paint_box(t, y, bx, rows + 2, bw, _("Remember"), ROLE_GOOD);
+	int r = 0;
+	for (size_t i = 0; i < l->recap.n; i++) {
+		paint_text(t, y + 1 + r, bx + 2, 2, t->utf8 ? "•" : "*", ROLE_GOOD);
+		r += paint_wrapped(t, y + 1 + r, bx + 4, iw, 2, l->recap.v[i].s, ROLE_TEXT);
+	}
+	y += rows + 3;
+	paint_wrapped(t, y, bx + 2, bw - 4, 3, l->catchphrase.s, ROLE_STAR);
+	play_hit(p, 1, t->rows - 2, HIT_CONTINUE);
+}
+
+/* Draw the ending: message, stars. */
+static void draw_ending(struct ui *ui, struct play *p)
+{
+	const struct term *t = &ui->t;
+	enum ending e = runner_ending(&p->r);
+	static const char *const titles[] = {N_("Mission accomplished!"), N_("Good work!"),
+					     N_("Keep going!")};
+	int bw = box_width(t), bx = box_x(t);
+	paint_text(t, 3, bx + 2, bw - 4, _(titles[e]), ROLE_GOOD);
+	paint_stars(t, 5, bx + 2, runner_stars(&p->r));
+	paint_wrapped(t, 7, bx + 2, bw - 4, 4, p->r.lesson->endings[e].s, ROLE_TEXT);
+	play_hit(p, 1, t->rows - 2, HIT_CONTINUE);
+}
+
+/* Draw the "leave the lesson?" question over the frame. */
+static void draw_confirm(struct ui *ui)
+{
+	const struct term *t = &ui->t;
+	int w = 44 < t->cols - 4 ? 44 : t->cols - 4, x = (t->cols - w) / 2, y = t->rows / 2 - 2;
+	paint_box(t, y, x, 4, w, NULL, ROLE_TRY);
+	paint_text(t, y + 1, x + 2, w - 4, _("Leave the lesson?"), ROLE_TEXT);
+	paint_text(t, y + 2, x + 2, w - 4, _("Enter: yes    Esc: no, go on"), ROLE_DIM);
+}
+
+/* Help line of each state. */
+static const char *state_help(const struct play *p)
+{
+	switch (p->r.state) {
+	case RS_LINE:
+		return _("Enter: next    Esc: leave");
+	case RS_CHOICE:
+		return _("↑↓ or a number: choose    Enter: confirm    Esc: leave");
+	case RS_FEEDBACK:
+		return _("Enter: go on    ←: back to the choice    Esc: leave");
+	case RS_QUESTION:
+		return NULL;	/* scr_quiz.c paints its own */
+	default:
+		return _("Enter: go on");
+	}
+}
+
+static void play_draw(struct ui *ui, void *st)
+{
+	struct play *p = st;
+	char right[64];
+	p->n_hits = 0;
+	if (p->r.state == RS_QUESTION) {
+		quiz_draw(ui, p);
+	} else {
+		if (p->r.state == RS_RECAP || p->r.state == RS_ENDING)
+			snprintf(right, sizeof right, "%s", _("Remember"));
+		else
+			snprintf(right, sizeof right, "%s", _("Story"));
+		paint_frame(&ui->t, p->lesson->title.s, right, state_help(p));
+		switch (p->r.state) {
+		case RS_LINE:
+			draw_line(ui, p);
+			break;
+		case RS_CHOICE:
+			draw_choice(ui, p);
+			break;
+		case RS_FEEDBACK:
+			draw_feedback(ui, p);
+			break;
+		case RS_RECAP:
+			draw_recap(ui, p);
+			break;
+		default:
+			draw_ending(ui, p);
+			break;
+		}
+	}
+	if (p->confirm_leave)
+		draw_confirm(ui);
+}
+
+/* After the runner moved: restart the animation and the selection. Returns
+ * the reaction for the main loop. */
+static int settle(struct ui *ui, struct play *p)
+{
+	p->typed = ui->opt->no_anim ? SIZE_MAX : 0;
+	p->sel = 0;
+	if (p->r.state == RS_DONE)
+		return R_POP;
+	bool typing = p->r.state == RS_LINE && !ui->opt->no_anim;
+	return R_REDRAW | (typing ? R_TICK : 0);
+}
+
+/* True if the current line is still typing out. */
+static bool typing(const struct play *p)
+{
+	if (p->r.state != RS_LINE || p->typed == SIZE_MAX)
+		return false;
+	return p->typed < total_chars(runner_scene(&p->r)->lines[p->r.line].text.s);
+}
+
+/* Keys that mean "go on". */
+static bool is_go_on(const struct key *k)
+{
+	return k->kind == K_ENTER || k->kind == K_RIGHT || (k->kind == K_CHAR && k->ch == ' ');
+}
+
+/* React to a key at a choice point. */
+static int handle_choice(struct ui *ui, struct play *p, const struct key *k)
+{
+	const struct choice *c = &runner_scene(&p->r)->choice;
+	int n = (int)c->n, pick = -1;
+	if (k->kind == K_UP || k->kind == K_DOWN) {
+		p->sel = (p->sel + (k->kind == K_UP ? n - 1 : 1)) % n;
+		return R_REDRAW;
+	}
+	if (k->kind == K_CHAR && k->ch >= '1' && k->ch < '1' + n)
+		pick = (int)(k->ch - '1');
+	else if (k->kind == K_ENTER)
+		pick = p->sel;
+	else if (k->kind == K_CLICK)
+		pick = play_hit_at(p, k->y);
+	if (pick < 0 || pick >= n)
+		return R_NONE;
+	runner_pick(&p->r, (size_t)pick);
+	return settle(ui, p);
+}
+
+static int play_handle(struct ui *ui, void *st, const struct key *k)
+{
+	struct play *p = st;
+	if (p->confirm_leave) {
+		if (k->kind == K_ENTER || (k->kind == K_CHAR && strchr("oOyY", (int)k->ch)))
+			return R_POP;
+		if (k->kind == K_ESC || (k->kind == K_CHAR && strchr("nN", (int)k->ch))) {
+			p->confirm_leave = false;
+			return R_REDRAW | (typing(p) ? R_TICK : 0);
+		}
+		return R_NONE;
+	}
+	if (k->kind == K_ESC) {
+		p->confirm_leave = true;
+		return R_REDRAW;
+	}
+	if (k->kind == K_TICK) {
+		if (!typing(p))
+			return R_NONE;
+		p->typed += 2;
+		return R_REDRAW | (typing(p) ? R_TICK : 0);
+	}
+	bool click = k->kind == K_CLICK;
+	switch (p->r.state) {
+	case RS_LINE:
+		if (typing(p)) {	/* any key shows the whole line */
+			p->typed = SIZE_MAX;
+			return R_REDRAW;
+		}
+		if (!is_go_on(k) && !click)
+			return R_NONE;
+		runner_next(&p->r);
+		return settle(ui, p);
+	case RS_CHOICE:
+		return handle_choice(ui, p, k);
+	case RS_FEEDBACK:
+		if (k->kind == K_LEFT || k->kind == K_BACKSPACE ||
+		    (k->kind == K_CHAR && strchr("rR", (int)k->ch)) ||
+		    (click && k->x >= ui->t.cols / 2 && play_hit_at(p, k->y) == HIT_CONTINUE &&
+		     k->y == ui->t.rows - 2)) {
+			runner_back(&p->r);
+			return settle(ui, p);
+		}
+		if (!is_go_on(k) && !click)
+			return R_NONE;
+		runner_next(&p->r);
+		return settle(ui, p);
+	case RS_QUESTION: {
+		int r = quiz_handle(ui, p, k);
+		return p->r.state == RS_QUESTION ? r : settle(ui, p);
+	}
+	default:
+		if (!is_go_on(k) && !click)
+			return R_NONE;
+		runner_next(&p->r);
+		return settle(ui, p);
+	}
+}
+
+static void play_leave(void *st)
+{
+	struct play *p = st;
+	lesson_free(p->lesson);
+	cast_free(p->cast);
+	backdrops_free(p->bd);
+	free(p);
+}
+
+static const struct screen_ops play_ops = {"play", play_draw, play_handle, play_leave};
+
+struct screen scr_play_new(struct ui *ui, const char *path, char **err)
+{
+	struct diags d = {0};
+	char *dir = xstrdup(path);
+	char *cp = pack_find_shared(dirname(dir), "cast.yaml");
+	free(dir);
+	dir = xstrdup(path);
+	char *bp = pack_find_shared(dirname(dir), "backdrops.yaml");
+	free(dir);
+	struct play *p = xcalloc(1, sizeof *p);
+	p->cast = cp ? pack_load_cast(cp, &d) : NULL;
+	p->bd = bp ? pack_load_backdrops(bp, &d) : NULL;
+	p->lesson = pack_load_lesson(path, p->cast, p->bd, &d);
+	if (!cp || !bp || !p->lesson || d.n) {
+		/* TRANSLATORS: %s is the lesson file. */
+		*err = xasprintf(_("This lesson cannot be played: run  declic check %s"), path);
+		play_leave(p);
+		p = NULL;
+	} else {
+		runner_start(&p->r, p->lesson);
+		settle(ui, p);
+	}
+	free(cp);
+	free(bp);
+	diag_free(&d);
+	return (struct screen){p ? &play_ops : NULL, p};
+}

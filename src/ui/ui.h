@@ -1,0 +1,119 @@
+/* ui.h — the only part of Déclic that talks to the terminal (ncursesw).
+ * Screens are ops tables: handle() reacts to a key and returns reaction flags,
+ * draw() paints from the screen's state; only the main loop calls draw(). */
+#ifndef DECLIC_UI_H
+#define DECLIC_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+#include "app.h"
+#include "pack/catalog.h"
+
+/* Smallest terminal the screens are laid out for. */
+#define UI_MIN_COLS 60
+#define UI_MIN_ROWS 20
+
+/* Colour roles; every one has a monochrome rendering too. */
+enum ui_role { ROLE_TEXT, ROLE_TITLE, ROLE_DIM, ROLE_GOOD, ROLE_TRY, ROLE_SELECT,
+	       ROLE_BUBBLE, ROLE_STAR, ROLE_COUNT };
+
+struct term {
+	bool color, utf8;
+	int rows, cols;
+};
+
+/* One input event. */
+enum key_kind { K_NONE, K_CHAR, K_ENTER, K_ESC, K_UP, K_DOWN, K_LEFT, K_RIGHT, K_BACKSPACE,
+		K_TAB, K_CLICK, K_RESIZE, K_TICK, K_HANGUP };
+
+struct key {
+	enum key_kind kind;
+	wchar_t ch;		/* K_CHAR */
+	int y, x;		/* K_CLICK */
+};
+
+/* Reaction flags returned by handle(). */
+enum {
+	R_NONE = 0,
+	R_REDRAW = 1,		/* repaint the screen */
+	R_POP = 2,		/* leave this screen */
+	R_QUIT = 4,		/* leave Déclic */
+	R_PUSH = 8,		/* enter the screen left in ui->next */
+	R_TICK = 16		/* animation running: wake up soon */
+};
+
+struct ui;
+
+struct screen_ops {
+	const char *name;
+	void (*draw)(struct ui *ui, void *st);
+	int (*handle)(struct ui *ui, void *st, const struct key *k);
+	void (*leave)(void *st);	/* free the state */
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	void *st;
+};
+
+#define UI_MAX_DEPTH 4
+
+struct ui {
+	const struct app_options *opt;
+	struct term t;
+	struct screen stack[UI_MAX_DEPTH];
+	int depth;
+	struct screen next;	/* filled by a handler returning R_PUSH */
+	char *error;		/* message to show on the menu, if any */
+};
+
+/* term.c */
+/* Open the terminal; NULL on success, else a message (for stderr). */
+const char *term_open(struct term *t, const struct app_options *opt);
+void term_close(void);
+/* Wait for the next event; timeout_ms < 0 waits forever. */
+struct key term_key(struct term *t, int timeout_ms);
+/* Set up the signals: quit ones ignored, hang-up and termination flagged. */
+void term_signals(void);
+/* Attributes of a colour role (colour, or bold/reverse in monochrome). */
+int term_attr(const struct term *t, enum ui_role role);
+
+/* paint.c */
+/* Paint text (UTF-8, untrusted) at y, x clipped to width columns; returns the
+ * columns used. Control and bidi characters are neutralised, and on a
+ * non-UTF-8 terminal the text is transliterated to ASCII. */
+int paint_text(const struct term *t, int y, int x, int width, const char *s, enum ui_role role);
+/* Paint wrapped text in a box of width columns from row y; at most max_rows
+ * rows; returns the rows used. */
+int paint_wrapped(const struct term *t, int y, int x, int width, int max_rows, const char *s,
+		  enum ui_role role);
+/* Rows that paint_wrapped would use. */
+int paint_rows(int width, const char *s);
+/* Draw a frame (rounded in UTF-8) with an optional title on its top edge. */
+void paint_box(const struct term *t, int y, int x, int h, int w, const char *title,
+	       enum ui_role role);
+/* Paint multi-line art with its first row at y, showing only the rows from
+ * clip_top to clip_bottom; leading spaces are transparent. */
+void paint_art(const struct term *t, int y, int x, const char *art, int clip_top, int clip_bottom,
+	       enum ui_role role);
+/* Width and height of multi-line art. */
+void art_size(const char *art, int *w, int *h);
+/* Clear the screen and paint the title bar and the key help line. */
+void paint_frame(const struct term *t, const char *title, const char *right, const char *help);
+/* Stars: n of 3 filled. */
+void paint_stars(const struct term *t, int y, int x, int n);
+
+/* loop.c */
+/* Run the interface until the pupil leaves; returns the exit status. */
+int ui_run(const struct app_options *opt, struct catalog *cat);
+
+/* Screens. */
+/* The lesson menu (packs, then lessons). */
+struct screen scr_menu_new(struct catalog *cat);
+/* A lesson player for the lesson file at path; on failure .ops is NULL and
+ * *err tells why (caller frees). */
+struct screen scr_play_new(struct ui *ui, const char *path, char **err);
+
+#endif
