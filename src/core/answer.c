@@ -23,8 +23,11 @@ char *answer_normalize(const char *s)
 	while (i < flen) {
 		ucs4_t c;
 		int k = u8_mbtouc(&c, folded + i, flen - i);
-		if (uc_is_general_category(c, UC_CATEGORY_L) ||
-		    uc_is_general_category(c, UC_CATEGORY_N)) {
+		if (c == 0x0153 || c == 0x00E6) {	/* œ, æ as typed: "oe", "ae" (same size) */
+			out[o++] = c == 0x0153 ? 'o' : 'a';
+			out[o++] = 'e';
+		} else if (uc_is_general_category(c, UC_CATEGORY_L) ||
+			   uc_is_general_category(c, UC_CATEGORY_N)) {
 			memcpy(out + o, folded + i, (size_t)k);
 			o += (size_t)k;
 		}

@@ -1,0 +1,64 @@
+# lib.sh — drive the real declic in a real terminal: a private tmux server per
+# test, keys with send-keys, the screen with capture-pane. Prints TAP through
+# tests/tap.sh. Set DECLIC_UI_KEEP=1 to leave the tmux server running.
+. "$top_srcdir/tests/tap.sh"
+DECLIC=${DECLIC:-$top_builddir/declic}
+command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
+sock="declic-test-$$"
+tmx() { tmux -L "$sock" -f /dev/null "$@"; }
+cleanup() { [ -n "$DECLIC_UI_KEEP" ] || tmx kill-server 2>/dev/null; }
+trap cleanup EXIT
+
+# ui_start COLS ROWS COMMAND: run COMMAND (a shell string) in a fresh terminal.
+ui_start() {
+	ui_stop
+	tmx new-session -d -x "$1" -y "$2" "$3" \; set-option -g remain-on-exit on \; \
+		set-option -g window-size manual
+}
+# ui_stop: stop the terminal and wait until its server is gone.
+ui_stop() {
+	tmx kill-server 2>/dev/null
+	i=0
+	while tmx has-session 2>/dev/null && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+	sleep 0.1
+}
+# ui_keys KEY...: type keys (tmux key names: Enter, Escape, Up, BSpace...).
+ui_keys() { tmx send-keys "$@"; sleep 0.15; }
+# ui_type TEXT: type literal text.
+ui_type() { tmx send-keys -l "$1"; sleep 0.15; }
+ui_screen() { tmx capture-pane -p; }
+# ui_wait TEXT [SECONDS]: wait until TEXT is on screen; status 0 if it came.
+ui_wait() {
+	i=0; limit=$(( ${2:-5} * 20 ))
+	while [ $i -lt $limit ]; do
+		ui_screen | grep -qF -- "$1" && return 0
+		sleep 0.05; i=$((i + 1))
+	done
+	diag "waited for: $1" "screen:"; ui_screen | sed 's/^/#   |/'
+	return 1
+}
+# ui_has TEXT: status 0 if TEXT is on screen now.
+ui_has() { ui_screen | grep -qF -- "$1"; }
+ui_resize() { tmx resize-window -x "$1" -y "$2"; sleep 0.3; }
+# ui_dead: status 0 once the program has exited; prints its exit status.
+ui_wait_exit() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if [ "$(tmx display-message -p '#{pane_dead}')" = 1 ]; then
+			tmx display-message -p '#{pane_dead_status}'; return 0
+		fi
+		sleep 0.05; i=$((i + 1))
+	done
+	return 1
+}
+# ui_num TEXT: the number (or letter) written before TEXT on screen ("2." -> 2).
+ui_num() { ui_screen | grep -F -- "$1" | head -n 1 | sed -n 's/^[^0-9A-Z]*\([0-9A-Z]\)\..*/\1/p'; }
+# Press Enter until TEXT shows (at most N times); status 0 if it came.
+ui_enter_until() {
+	n=0
+	while [ $n -lt "${2:-30}" ]; do
+		ui_has "$1" && return 0
+		ui_keys Enter; n=$((n + 1))
+	done
+	ui_wait "$1" 1
+}

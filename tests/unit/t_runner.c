@@ -1,0 +1,154 @@
+/* t_runner.c — the lesson runner: lines, choice with consequences and the way
+ * back, hint then explanation, scoring, endings, moods. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../tap.h"
+#include "core/runner.h"
+#include "pack/pack.h"
+
+static const char lesson_yaml[] =
+	"id: l\ntitle: \"T\"\nskill: s\ncrcn: \"4.2\"\nlevel: 1\ncatchphrase: \"C\"\n"
+	"scenes:\n"
+	"  - id: a\n    cast: {noe: joyeux, jade: calme}\n    lines:\n"
+	"      - text: \"n1\"\n      - {who: noe, mood: inquiet, text: \"s1\"}\n"
+	"      - {who: jade, text: \"s2\"}\n    next: c\n"
+	"  - id: c\n    cast: {noe: inquiet}\n    choice:\n      prompt: \"P\"\n      options:\n"
+	"        - {text: \"bad\", goto: bad, good: false, feedback: \"F1\"}\n"
+	"        - {text: \"good\", goto: good, good: true, feedback: \"F2\"}\n"
+	"  - id: bad\n    lines: [{text: \"oops\"}]\n    next: c\n"
+	"  - id: good\n    lines: [{text: \"yay\"}]\n    next: q\n"
+	"  - id: q\n    questions: [q1, q2, q3]\n    next: e\n"
+	"  - id: e\n    end: true\n"
+	"questions:\n"
+	"  - {id: q1, kind: single, skill: s, crcn: \"4.2\", level: 1, prompt: \"p\","
+	" options: [a, b, c], answer: 2, hint: h, explanation: x}\n"
+	"  - {id: q2, kind: text, skill: s, crcn: \"4.2\", level: 1, prompt: \"p\","
+	" answer: [pseudo], hint: h, explanation: x}\n"
+	"  - {id: q3, kind: order, skill: s, crcn: \"4.2\", level: 1, prompt: \"p\","
+	" options: [un, deux, trois], hint: h, explanation: x}\n"
+	"recap: [\"r\"]\nendings: {success: \"S\", partial: \"P\", failure: \"F\"}\n"
+	"teacher: {objective: \"o\"}\n";
+
+/* Write the lesson to a temporary file and load it. */
+static struct lesson *load(struct tap *t)
+{
+	char path[] = "/tmp/declic-t_runner-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0 || write(fd, lesson_yaml, sizeof lesson_yaml - 1) < 0)
+		return NULL;
+	close(fd);
+	struct diags d = {0};
+	struct lesson *l = pack_load_lesson(path, NULL, NULL, &d);
+	is_int(t, d.n, 0, "the test lesson loads without error");
+	diag_print(&d, stdout);
+	diag_free(&d);
+	unlink(path);
+	return l;
+}
+
+/* Answer the current question through a response. */
+static enum verdict answer_pick(struct runner *r, int pick)
+{
+	struct response resp = {.pick = pick};
+	return runner_answer(r, &resp);
+}
+
+int main(void)
+{
+	struct tap t = {0};
+	setlocale(LC_ALL, "C.UTF-8");
+	struct lesson *l = load(&t);
+	if (!l)
+		return tap_done(&t) | 1;
+	struct runner r;
+	runner_start(&r, l);
+	is_int(&t, r.state, RS_LINE, "starts on a line");
+	is_str(&t, runner_mood(&r, 0), "joyeux", "Noé starts with the scene's mood");
+	runner_next(&r);
+	is_str(&t, runner_mood(&r, 0), "inquiet", "a line changes the speaker's mood");
+	runner_next(&r);
+	runner_next(&r);
+	is_int(&t, r.state, RS_CHOICE, "after the last line: the choice");
+	runner_next(&r);
+	is_int(&t, r.state, RS_CHOICE, "Enter alone does not leave a choice");
+	runner_pick(&r, 0);
+	is_int(&t, r.state, RS_LINE, "the wrong option shows its consequence");
+	is_str(&t, runner_scene(&r)->id.s, "bad", "in the consequence scene");
+	runner_next(&r);
+	is_int(&t, r.state, RS_FEEDBACK, "then the feedback");
+	ok(&t, runner_back(&r), "the pupil can go back");
+	is_int(&t, r.state, RS_CHOICE, "back at the choice");
+	ok(&t, !runner_back(&r), "going back from the choice itself does nothing");
+	runner_pick(&r, 1);
+	runner_next(&r);
+	is_int(&t, r.state, RS_FEEDBACK, "the good path has feedback too");
+	is_int(&t, r.option, 1, "the runner knows which option was picked");
+	runner_next(&r);
+	is_int(&t, r.state, RS_QUESTION, "then the questions");
+	is_str(&t, runner_item(&r)->id.s, "q1", "first question");
+
+	is_int(&t, answer_pick(&r, 1), VERDICT_RIGHT, "right at once");
+	runner_next(&r);
+	is_str(&t, runner_item(&r)->id.s, "q2", "on to the second question");
+	struct response typed = {.text = "mot de passe"};
+	is_int(&t, runner_answer(&r, &typed), VERDICT_HINT, "first wrong answer: a hint");
+	runner_next(&r);
+	is_str(&t, runner_item(&r)->id.s, "q2", "a hint does not move on");
+	is_int(&t, runner_answer(&r, &typed), VERDICT_EXPLAIN, "second wrong answer: the explanation");
+	is_int(&t, runner_answer(&r, &typed), VERDICT_EXPLAIN, "a settled question takes no more answers");
+	runner_next(&r);
+	struct response order = {.seq = {0, 2, 1}, .n_seq = 3};
+	is_int(&t, runner_answer(&r, &order), VERDICT_HINT, "wrong order");
+	struct response order2 = {.seq = {0, 1, 2}, .n_seq = 3};
+	is_int(&t, runner_answer(&r, &order2), VERDICT_RIGHT, "right order after a hint");
+	is_int(&t, r.points, 3, "2 points at once, 1 after a hint, 0 after the explanation");
+	is_int(&t, r.max_points, 6, "out of 2 per question");
+	runner_next(&r);
+	is_int(&t, r.state, RS_RECAP, "the end scene leads to the recap");
+	is_int(&t, runner_ending(&r), ENDING_PARTIAL, "3/6 is a partial success");
+	is_int(&t, runner_stars(&r), 2, "two stars");
+	runner_next(&r);
+	is_int(&t, r.state, RS_ENDING, "then the ending");
+	runner_next(&r);
+	is_int(&t, r.state, RS_DONE, "then done");
+
+	/* A pupil who gets everything right at once. */
+	runner_start(&r, l);
+	for (int i = 0; i < 3; i++)
+		runner_next(&r);
+	runner_pick(&r, 1);
+	runner_next(&r);
+	runner_next(&r);
+	answer_pick(&r, 1);
+	runner_next(&r);
+	struct response good = {.text = "Pseudo !"};
+	runner_answer(&r, &good);
+	runner_next(&r);
+	runner_answer(&r, &order2);
+	runner_next(&r);
+	is_int(&t, runner_ending(&r), ENDING_SUCCESS, "all right at once: success");
+	is_int(&t, runner_stars(&r), 3, "three stars");
+
+	/* Everything wrong twice. */
+	runner_start(&r, l);
+	for (int i = 0; i < 3; i++)
+		runner_next(&r);
+	runner_pick(&r, 1);
+	runner_next(&r);
+	runner_next(&r);
+	for (int q = 0; q < 3; q++) {
+		struct response bad = {.pick = 0, .text = "non", .seq = {2, 1, 0}, .n_seq = 3};
+		runner_answer(&r, &bad);
+		runner_answer(&r, &bad);
+		runner_next(&r);
+	}
+	is_int(&t, r.state, RS_RECAP, "a pupil who fails every question still reaches the recap");
+	is_int(&t, runner_ending(&r), ENDING_FAILURE, "and the failure ending");
+	is_int(&t, runner_stars(&r), 1, "with one star, never zero");
+	lesson_free(l);
+	return tap_done(&t);
+}
