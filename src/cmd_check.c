@@ -64,10 +64,22 @@ static void check_pack(struct check *c, const char *dir)
 	struct backdrops *bd;
 	load_shared(c, dir, &cast, &bd);
 	struct str *ids = xcalloc(p->lessons.n + 1, sizeof *ids);
+	bool adults = p->audience.s && !strcmp(p->audience.s, "adults");
 	for (size_t i = 0; i < p->lessons.n; i++) {
 		char *path = xasprintf("%s/%s", dir, p->lessons.v[i].s);
+		if (access(path, F_OK) != 0) {
+			diag_add(&c->d, p->file, p->lessons.v[i].at, _("lesson file '%s' not found"),
+				 p->lessons.v[i].s);
+			free(path);
+			continue;
+		}
 		struct lesson *l = pack_load_lesson(path, cast, bd, &c->d);
 		c->files++;
+		for (size_t q = 0; l && !adults && q < l->n_items; q++)
+			if (l->items[q].level > 3)
+				diag_add(&c->d, path, l->items[q].level_at,
+					 _("level %d is for adult packs (pupils: 1 to 3)"),
+					 l->items[q].level);
 		for (size_t j = 0; l && l->id.s && j < i; j++)
 			if (ids[j].s && !strcmp(ids[j].s, l->id.s))
 				diag_add(&c->d, path, l->id.at, _("lesson id '%s' is already used by %s"),

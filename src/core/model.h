@@ -96,6 +96,7 @@ struct item {
 	struct str id, skill, crcn, prompt, hint, explanation;
 	enum item_kind kind;
 	int level;
+	struct pos level_at;
 	bool reflex, has_difficulty;
 	double difficulty;
 	struct strv options;	/* single, multiple; order: in the right order */
@@ -126,6 +127,7 @@ struct lesson {
 	struct str endings[ENDING_COUNT];
 	struct teacher_notes teacher;
 	int start_idx;
+	bool graph_unsure;	/* a scene's way out is wrong: the graph is not checked */
 };
 
 struct pack {

@@ -11,14 +11,17 @@
 /* Report an error in the lesson file. */
 #define ERR(at, ...) diag_add(d, l->file, (at), __VA_ARGS__)
 
-/* Report duplicate scene and question identifiers. */
-static void check_duplicates(struct lesson *l, struct diags *d)
+/* Report duplicate scene and question identifiers; returns how many scenes
+ * are duplicates. */
+static size_t check_duplicates(struct lesson *l, struct diags *d)
 {
+	size_t dup_scenes = 0;
 	for (size_t i = 0; i < l->n_scenes; i++)
 		for (size_t j = 0; j < i && l->scenes[i].id.s; j++)
 			if (l->scenes[j].id.s && !strcmp(l->scenes[i].id.s, l->scenes[j].id.s)) {
 				ERR(l->scenes[i].id.at, _("duplicate scene '%s' (first at line %u)"),
 				    l->scenes[i].id.s, l->scenes[j].id.at.line);
+				dup_scenes++;
 				break;
 			}
 	for (size_t i = 0; i < l->n_items; i++)
@@ -28,6 +31,7 @@ static void check_duplicates(struct lesson *l, struct diags *d)
 				    l->items[i].id.s, l->items[j].id.at.line);
 				break;
 			}
+	return dup_scenes;
 }
 
 /* Resolve a scene reference; report it if unknown. */
@@ -39,17 +43,20 @@ static int resolve_scene(struct lesson *l, const struct str *ref, struct diags *
 	return idx;
 }
 
-/* Resolve next, goto, start and questions. */
-static void resolve(struct lesson *l, struct diags *d)
+/* Resolve next, goto, start and questions; returns how many scene links are
+ * broken. */
+static size_t resolve(struct lesson *l, struct diags *d)
 {
+	size_t broken = 0;
 	l->start_idx = l->start.s ? resolve_scene(l, &l->start, d) : (l->n_scenes ? 0 : -1);
 	for (size_t i = 0; i < l->n_scenes; i++) {
 		struct scene *s = &l->scenes[i];
-		if (s->exit == EXIT_NEXT)
-			s->next_idx = resolve_scene(l, &s->next, d);
+		if (s->exit == EXIT_NEXT && (s->next_idx = resolve_scene(l, &s->next, d)) < 0)
+			broken++;
 		for (size_t k = 0; k < s->choice.n; k++)
-			if (s->choice.v[k].go.s)
-				s->choice.v[k].target = resolve_scene(l, &s->choice.v[k].go, d);
+			if (s->choice.v[k].go.s &&
+			    (s->choice.v[k].target = resolve_scene(l, &s->choice.v[k].go, d)) < 0)
+				broken++;
 		free(s->question_idx);
 		s->question_idx = xmalloc((s->questions.n + 1) * sizeof *s->question_idx);
 		for (size_t k = 0; k < s->questions.n; k++) {
@@ -59,6 +66,7 @@ static void resolve(struct lesson *l, struct diags *d)
 				    s->questions.v[k].s);
 		}
 	}
+	return broken + (l->start.s && l->start_idx < 0);
 }
 
 /* Scenes a scene can lead to: its next, or its options' targets. */
@@ -162,8 +170,11 @@ static void check_stage(struct lesson *l, const struct cast *cast, const struct 
 void lesson_check(struct lesson *l, const struct cast *cast, const struct backdrops *bd,
 		  struct diags *d)
 {
-	check_duplicates(l, d);
-	resolve(l, d);
-	check_graph(l, d);
+	size_t dups = check_duplicates(l, d);
+	size_t broken = resolve(l, d);
+	/* A broken link, a doubled scene or a doubled way out would make every
+	 * scene after it look unreachable: report the cause alone. */
+	if (!dups && !broken && !l->graph_unsure)
+		check_graph(l, d);
 	check_stage(l, cast, bd, d);
 }

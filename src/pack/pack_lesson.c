@@ -49,24 +49,30 @@ static void line_elem(struct yp *y, size_t i, void *ctx)
 	(void)i;
 	struct scene *s = ctx;
 	struct line ln = {0};
-	struct pos at = yp_pos(y);
-	if (!yp_map(y, line_key, &ln)) {
+	static const char *const required[] = {"text", NULL};
+	if (!yp_map(y, line_key, &ln, required) || !ln.text.s) {
 		free(ln.who.s);
 		free(ln.mood.s);
 		free(ln.text.s);
 		return;
 	}
-	if (!ln.text.s)
-		pack_missing(y, at, "text");
 	if (ln.mood.s && !ln.who.s)
 		yp_error(y, ln.mood.at, _("a mood needs a character ('who')"));
 	s->lines = xgrow(s->lines, &s->cap_lines, s->n_lines + 1, sizeof *s->lines);
 	s->lines[s->n_lines++] = ln;
 }
 
+/* A choice option being read, and whether it has a feedback key. */
+struct option_ctx {
+	struct choice_option *o;
+	bool has_feedback;
+};
+
 static void option_key(struct yp *y, const char *key, struct pos at, void *ctx)
 {
-	struct choice_option *o = ctx;
+	struct option_ctx *oc = ctx;
+	struct choice_option *o = oc->o;
+	oc->has_feedback = oc->has_feedback || !strcmp(key, "feedback");
 	if (!strcmp(key, "text"))
 		pack_read_text(y, &o->text, ROOM_OPTION);
 	else if (!strcmp(key, "goto"))
@@ -83,18 +89,13 @@ static void option_elem(struct yp *y, size_t i, void *ctx)
 {
 	(void)i;
 	struct choice *c = ctx;
-	struct pos at = yp_pos(y);
+	static const char *const required[] = {"text", "goto", NULL};
 	c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
-	struct choice_option *o = &c->v[c->n++];
-	memset(o, 0, sizeof *o);
-	o->target = -1;
-	if (!yp_map(y, option_key, o))
-		return;
-	if (!o->text.s)
-		pack_missing(y, at, "text");
-	if (!o->go.s)
-		pack_missing(y, at, "goto");
-	if (!o->feedback.s)
+	struct option_ctx oc = {&c->v[c->n++], false};
+	memset(oc.o, 0, sizeof *oc.o);
+	oc.o->target = -1;
+	struct pos at = yp_pos(y);
+	if (yp_map(y, option_key, &oc, required) && !oc.has_feedback)
 		yp_error(y, at, _("choice option without feedback"));
 }
 
@@ -103,9 +104,11 @@ static void choice_key(struct yp *y, const char *key, struct pos at, void *ctx)
 	struct choice *c = ctx;
 	if (!strcmp(key, "prompt"))
 		pack_read_text(y, &c->prompt, ROOM_PROMPT);
-	else if (!strcmp(key, "options"))
-		yp_seq(y, option_elem, c);
-	else
+	else if (!strcmp(key, "options")) {
+		struct pos oat = yp_pos(y);
+		if (yp_seq(y, option_elem, c) && c->n == 0)
+			yp_error(y, oat, _("a choice needs 2 to 4 options, not %zu"), c->n);
+	} else
 		yp_unknown(y, key, at);
 }
 
@@ -119,7 +122,7 @@ static void scene_key(struct yp *y, const char *key, struct pos at, void *ctx)
 		yp_id(y, &s->backdrop);
 	else if (!strcmp(key, "cast")) {
 		struct pos cat = yp_pos(y);
-		if (yp_map(y, role_key, s) && s->n_cast > STAGE_MAX_CAST)
+		if (yp_map(y, role_key, s, NULL) && s->n_cast > STAGE_MAX_CAST)
 			yp_error(y, cat, _("%zu characters on stage (at most %d)"), s->n_cast,
 				 STAGE_MAX_CAST);
 	} else if (!strcmp(key, "lines"))
@@ -138,13 +141,12 @@ static void scene_key(struct yp *y, const char *key, struct pos at, void *ctx)
 			s->exit = EXIT_NEXT;
 	} else if (!strcmp(key, "choice")) {
 		sc->exits++;
+		static const char *const required[] = {"prompt", "options", NULL};
 		struct pos cat = yp_pos(y);
-		if (!yp_map(y, choice_key, &s->choice))
+		if (!yp_map(y, choice_key, &s->choice, required))
 			return;
 		s->exit = EXIT_CHOICE;
-		if (!s->choice.prompt.s)
-			pack_missing(y, cat, "prompt");
-		if (s->choice.n < 2 || s->choice.n > 4)
+		if (s->choice.n == 1 || s->choice.n > 4)	/* 0 is reported where read */
 			yp_error(y, cat, _("a choice needs 2 to 4 options, not %zu"), s->choice.n);
 		bool good = false;
 		for (size_t i = 0; i < s->choice.n; i++)
@@ -174,14 +176,18 @@ static void scene_elem(struct yp *y, size_t i, void *ctx)
 	memset(sc.s, 0, sizeof *sc.s);
 	sc.s->next_idx = -1;
 	sc.s->at = yp_pos(y);
-	if (!yp_map(y, scene_key, &sc))
+	static const char *const required[] = {"id", NULL};
+	if (!yp_map(y, scene_key, &sc, required))
 		return;
-	if (!sc.s->id.s)
-		pack_missing(y, sc.s->at, "id");
+	const char *id = sc.s->id.s ? sc.s->id.s : "?";
 	if (sc.exits == 0)
-		yp_error(y, sc.s->at, _("scene has no way out: add next, choice or end"));
-	else if (sc.exits > 1)
-		yp_error(y, sc.s->at, _("scene has more than one way out (next, choice, end)"));
+		yp_error(y, sc.s->at, _("scene '%s' has no way out: add next, choice or end"), id);
+	if (sc.exits > 1) {
+		yp_error(y, sc.s->at, _("scene '%s' has more than one way out (next, choice, end)"), id);
+		l->graph_unsure = true;
+	}
+	if (sc.s->exit == EXIT_CHOICE && sc.s->choice.n < 2)
+		l->graph_unsure = true;	/* reported where the options are read */
 }
 
 /* An item being read, with its raw answer until the kind is known. */
@@ -225,8 +231,10 @@ static void item_key(struct yp *y, const char *key, struct pos at, void *ctx)
 			it->crcn = crcn;
 		}
 		strv_free(&v);
-	} else if (!strcmp(key, "level"))
+	} else if (!strcmp(key, "level")) {
+		it->level_at = yp_pos(y);
 		yp_int(y, &it->level, 1, 8);
+	}
 	else if (!strcmp(key, "difficulty"))
 		it->has_difficulty = yp_num(y, &it->difficulty, -5, 5);
 	else if (!strcmp(key, "prompt"))
@@ -236,7 +244,7 @@ static void item_key(struct yp *y, const char *key, struct pos at, void *ctx)
 	else if (!strcmp(key, "answer"))
 		yp_strs(y, &ic->answer);
 	else if (!strcmp(key, "pairs"))
-		ic->has_pairs = yp_map(y, pair_key, it) || it->left.n;
+		ic->has_pairs = yp_map(y, pair_key, it, NULL) || it->left.n;
 	else if (!strcmp(key, "hint"))
 		pack_read_text(y, &it->hint, ROOM_SPEECH);
 	else if (!strcmp(key, "explanation"))
@@ -265,10 +273,10 @@ static void item_finish(struct yp *y, struct item_ctx *ic, struct pos at)
 			     it->kind == ITEM_ORDER;
 	size_t min_opt = it->kind == ITEM_ORDER ? 3 : 2;
 	if (wants_options && (nopt < min_opt || nopt > ITEM_MAX_OPTIONS))
-		yp_error(y, at, _("a %s question needs %zu to %d options, not %zu"),
+		yp_error(y, at, _("a question of kind %s needs %zu to %d options, not %zu"),
 			 item_kind_name(it->kind), min_opt, ITEM_MAX_OPTIONS, nopt);
 	if (!wants_options && nopt)
-		yp_error(y, it->options.v[0].at, _("a %s question has no options"),
+		yp_error(y, it->options.v[0].at, _("a question of kind %s has no options"),
 			 item_kind_name(it->kind));
 	if (it->kind == ITEM_MATCH && (it->left.n < 2 || it->left.n > ITEM_MAX_PAIRS))
 		yp_error(y, at, _("a match question needs 2 to %d pairs, not %zu"), ITEM_MAX_PAIRS,
@@ -316,7 +324,8 @@ static void item_finish(struct yp *y, struct item_ctx *ic, struct pos at)
 	case ITEM_ORDER:
 	case ITEM_MATCH:
 		if (nans)
-			yp_error(y, aat, _("a %s question takes no 'answer'"), item_kind_name(it->kind));
+			yp_error(y, aat, _("a question of kind %s takes no 'answer'"),
+				 item_kind_name(it->kind));
 		break;
 	}
 }
@@ -324,21 +333,15 @@ static void item_finish(struct yp *y, struct item_ctx *ic, struct pos at)
 static void item_elem(struct yp *y, size_t i, void *ctx)
 {
 	(void)i;
-	static const char *const req[] = {"id", "kind", "skill", "crcn", "level",
-					  "prompt", "hint", "explanation"};
+	static const char *const required[] = {"id", "kind", "skill", "crcn", "level", "prompt",
+					       "hint", "explanation", NULL};
 	struct lesson *l = ctx;
 	l->items = xgrow(l->items, &l->cap_items, l->n_items + 1, sizeof *l->items);
 	struct item *it = &l->items[l->n_items++];
 	memset(it, 0, sizeof *it);
 	it->at = yp_pos(y);
 	struct item_ctx ic = {it, {0}, {0}, false};
-	if (yp_map(y, item_key, &ic)) {
-		const void *have[] = {it->id.s, ic.kind.s, it->skill.s, it->crcn.s,
-				      it->level ? it : NULL, it->prompt.s, it->hint.s,
-				      it->explanation.s};
-		for (size_t k = 0; k < sizeof req / sizeof req[0]; k++)
-			if (!have[k])
-				pack_missing(y, it->at, req[k]);
+	if (yp_map(y, item_key, &ic, required)) {
 		bool known = false;
 		for (int k = ITEM_SINGLE; ic.kind.s && k <= ITEM_MATCH; k++)
 			if (!strcmp(ic.kind.s, item_kind_name((enum item_kind)k))) {
@@ -413,15 +416,11 @@ static void lesson_key(struct yp *y, const char *key, struct pos at, void *ctx)
 		    (l->recap.n < 1 || l->recap.n > 5))
 			yp_error(y, rat, _("a recap has 1 to 5 lines, not %zu"), l->recap.n);
 	} else if (!strcmp(key, "endings")) {
-		struct pos eat = yp_pos(y);
-		if (yp_map(y, ending_key, l))
-			for (int e = 0; e < ENDING_COUNT; e++)
-				if (!l->endings[e].s)
-					pack_missing(y, eat, ending_name((enum ending)e));
+		static const char *const required[] = {"success", "partial", "failure", NULL};
+		yp_map(y, ending_key, l, required);
 	} else if (!strcmp(key, "teacher")) {
-		struct pos tat = yp_pos(y);
-		if (yp_map(y, teacher_key, &l->teacher) && !l->teacher.objective.s)
-			pack_missing(y, tat, "objective");
+		static const char *const required[] = {"objective", NULL};
+		yp_map(y, teacher_key, &l->teacher, required);
 	} else
 		yp_unknown(y, key, at);
 }
@@ -429,19 +428,10 @@ static void lesson_key(struct yp *y, const char *key, struct pos at, void *ctx)
 /* Body of the lesson reader. */
 static void lesson_body(struct yp *y, void *ctx)
 {
-	struct lesson *l = ctx;
-	struct pos at = yp_pos(y);
-	if (!yp_map(y, lesson_key, l))
-		return;
-	const char *req[] = {"id", "title", "skill", "crcn", "level", "catchphrase",
-			     "scenes", "recap", "endings", "teacher"};
-	const void *have[] = {l->id.s, l->title.s, l->skill.s, l->crcn.n ? l : NULL,
-			      l->level ? l : NULL, l->catchphrase.s, l->n_scenes ? l : NULL,
-			      l->recap.n ? l : NULL, l->endings[0].s || l->endings[1].s || l->endings[2].s ? l : NULL,
-			      l->teacher.objective.s || l->teacher.outline.n ? l : NULL};
-	for (size_t k = 0; k < sizeof req / sizeof req[0]; k++)
-		if (!have[k])
-			pack_missing(y, at, req[k]);
+	static const char *const required[] = {"id", "title", "skill", "crcn", "level",
+					       "catchphrase", "scenes", "recap", "endings",
+					       "teacher", NULL};
+	yp_map(y, lesson_key, ctx, required);
 }
 
 struct lesson *pack_load_lesson(const char *path, const struct cast *cast,
@@ -450,13 +440,11 @@ struct lesson *pack_load_lesson(const char *path, const struct cast *cast,
 	struct lesson *l = xcalloc(1, sizeof *l);
 	l->file = xstrdup(path);
 	l->start_idx = -1;
-	size_t before = d->n;
+	/* A file that stopped half-read has nothing to cross-check. */
 	if (!pack_with_file(path, d, lesson_body, l)) {
 		lesson_free(l);
 		return NULL;
 	}
-	/* A file that is not even readable YAML has nothing to cross-check. */
-	if (d->n == before || l->n_scenes)
-		lesson_check(l, cast, bd, d);
+	lesson_check(l, cast, bd, d);
 	return l;
 }

@@ -79,12 +79,6 @@ bool pack_read_texts(struct yp *y, struct strv *out, enum text_room room)
 	return true;
 }
 
-/* Report a missing key of the mapping that starts at `at`. */
-void pack_missing(struct yp *y, struct pos at, const char *key)
-{
-	yp_error(y, at, _("missing key '%s'"), key);
-}
-
 /* Check art: at most max_rows lines of at most max_cols columns. */
 static void check_art(struct yp *y, const struct str *art, int max_cols, int max_rows)
 {
@@ -143,7 +137,7 @@ bool pack_with_file(const char *path, struct diags *d,
 		body(&y, ctx);
 	yp_close(&y);
 	free(buf);
-	return true;
+	return !y.failed;
 }
 
 /* ---- pack.yaml ---- */
@@ -187,16 +181,21 @@ static void manifest_key(struct yp *y, const char *key, struct pos at, void *ctx
 	else if (!strcmp(key, "sources"))
 		yp_strs(y, &p->sources);
 	else if (!strcmp(key, "lessons")) {
-		size_t before = p->lessons.n;
-		yp_strs(y, &p->lessons);
-		for (size_t i = before; i < p->lessons.n; i++) {
-			const char *f = p->lessons.v[i].s;
+		struct strv names = {0};
+		yp_strs(y, &names);
+		for (size_t i = 0; i < names.n; i++) {	/* never a path out of the pack */
+			const char *f = names.v[i].s;
 			size_t n = strlen(f);
-			if (strchr(f, '/') || f[0] == '.' || n < 6 || strcmp(f + n - 5, ".yaml"))
-				yp_error(y, p->lessons.v[i].at,
+			if (strchr(f, '/') || f[0] == '.' || n < 6 || strcmp(f + n - 5, ".yaml")) {
+				yp_error(y, names.v[i].at,
 					 _("'%s' is not a lesson file name of this folder (name.yaml)"),
 					 f);
+				str_free(&names.v[i]);
+			} else {
+				strv_push(&p->lessons, names.v[i]);
+			}
 		}
+		free(names.v);
 	} else
 		yp_unknown(y, key, at);
 }
@@ -204,24 +203,9 @@ static void manifest_key(struct yp *y, const char *key, struct pos at, void *ctx
 /* Body of the manifest reader. */
 static void manifest_body(struct yp *y, void *ctx)
 {
-	struct pack *p = ctx;
-	struct pos at = yp_pos(y);
-	if (!yp_map(y, manifest_key, p))
-		return;
-	if (!p->format)
-		pack_missing(y, at, "format");
-	if (!p->id.s)
-		pack_missing(y, at, "id");
-	if (!p->title.s)
-		pack_missing(y, at, "title");
-	if (!p->language.s)
-		pack_missing(y, at, "language");
-	if (!p->theme.s)
-		pack_missing(y, at, "theme");
-	if (!p->audience.s)
-		pack_missing(y, at, "audience");
-	if (!p->lessons.n)
-		pack_missing(y, at, "lessons");
+	static const char *const required[] = {"format", "id", "title", "language", "theme",
+					       "audience", "lessons", NULL};
+	yp_map(y, manifest_key, ctx, required);
 }
 
 struct pack *pack_load(const char *dir, struct diags *d)
@@ -259,8 +243,11 @@ static void character_key(struct yp *y, const char *key, struct pos at, void *ct
 	struct character *ch = ctx;
 	if (!strcmp(key, "name"))
 		pack_read_text(y, &ch->name, ROOM_TITLE);
-	else if (!strcmp(key, "moods"))
-		yp_map(y, mood_key, ch);
+	else if (!strcmp(key, "moods")) {
+		struct pos mat = yp_pos(y);
+		if (yp_map(y, mood_key, ch, NULL) && !ch->n_moods)
+			yp_error(y, mat, _("character '%s' has no mood"), ch->id.s);
+	}
 	else
 		yp_unknown(y, key, at);
 }
@@ -277,29 +264,22 @@ static void characters_key(struct yp *y, const char *key, struct pos at, void *c
 	struct character *ch = &c->v[c->n++];
 	memset(ch, 0, sizeof *ch);
 	ch->id = (struct str){xstrdup(key), at};
-	struct pos mat = yp_pos(y);
-	if (!yp_map(y, character_key, ch))
-		return;
-	if (!ch->name.s)
-		pack_missing(y, mat, "name");
-	if (!ch->n_moods)
-		yp_error(y, mat, _("character '%s' has no mood"), key);
+	static const char *const required[] = {"name", "moods", NULL};
+	yp_map(y, character_key, ch, required);
 }
 
 static void cast_key(struct yp *y, const char *key, struct pos at, void *ctx)
 {
 	if (!strcmp(key, "characters"))
-		yp_map(y, characters_key, ctx);
+		yp_map(y, characters_key, ctx, NULL);
 	else
 		yp_unknown(y, key, at);
 }
 
 static void cast_body(struct yp *y, void *ctx)
 {
-	struct pos at = yp_pos(y);
-	struct cast *c = ctx;
-	if (yp_map(y, cast_key, c) && c->n == 0)
-		pack_missing(y, at, "characters");
+	static const char *const required[] = {"characters", NULL};
+	yp_map(y, cast_key, ctx, required);
 }
 
 struct cast *pack_load_cast(const char *path, struct diags *d)
@@ -334,17 +314,15 @@ static void backdrop_key(struct yp *y, const char *key, struct pos at, void *ctx
 static void backdrops_key(struct yp *y, const char *key, struct pos at, void *ctx)
 {
 	if (!strcmp(key, "backdrops"))
-		yp_map(y, backdrop_key, ctx);
+		yp_map(y, backdrop_key, ctx, NULL);
 	else
 		yp_unknown(y, key, at);
 }
 
 static void backdrops_body(struct yp *y, void *ctx)
 {
-	struct pos at = yp_pos(y);
-	struct backdrops *b = ctx;
-	if (yp_map(y, backdrops_key, b) && b->n == 0)
-		pack_missing(y, at, "backdrops");
+	static const char *const required[] = {"backdrops", NULL};
+	yp_map(y, backdrops_key, ctx, required);
 }
 
 struct backdrops *pack_load_backdrops(const char *path, struct diags *d)

@@ -260,9 +260,10 @@ struct seen_key {
 	unsigned line;
 };
 
-bool yp_map(struct yp *y, yp_key_fn fn, void *ctx)
+bool yp_map(struct yp *y, yp_key_fn fn, void *ctx, const char *const *required)
 {
 	enum yp_kind k = yp_peek(y);
+	struct pos start = yp_pos(y);
 	if (k != YP_MAP) {
 		if (k != YP_FAIL) {
 			yp_error(y, yp_pos(y), _("expected a mapping (key: value)"));
@@ -311,6 +312,13 @@ bool yp_map(struct yp *y, yp_key_fn fn, void *ctx)
 			fn(y, key, at, ctx);
 	}
 	consume(y);
+	for (const char *const *r = required; r && *r && !y->failed; r++) {
+		bool present = false;
+		for (size_t i = 0; i < stored && !present; i++)
+			present = strcmp(seen[i].key, *r) == 0;
+		if (!present)
+			yp_error(y, start, _("missing key '%s'"), *r);
+	}
 	for (size_t i = 0; i < stored; i++)
 		free(seen[i].key);
 	free(seen);

@@ -58,8 +58,9 @@ void yp_error(struct yp *y, struct pos at, const char *fmt, ...)
 /* Consume the next value whatever it is. */
 void yp_skip(struct yp *y);
 /* Read a mapping, calling fn for every key; false (value skipped) if not one.
- * Reports non-text keys, long keys, duplicate keys and too many keys. */
-bool yp_map(struct yp *y, yp_key_fn fn, void *ctx);
+ * Reports non-text keys, long keys, duplicate keys, too many keys, and the keys
+ * of `required` (NULL-terminated, or NULL) that are absent. */
+bool yp_map(struct yp *y, yp_key_fn fn, void *ctx, const char *const *required);
 /* Read a sequence, calling fn for every element; false if not one. */
 bool yp_seq(struct yp *y, yp_elem_fn fn, void *ctx);
 

@@ -337,6 +337,8 @@ static int handle_choice(struct ui *ui, struct play *p, const struct key *k)
 {
 	const struct choice *c = &runner_scene(&p->r)->choice;
 	int n = (int)c->n, pick = -1;
+	if (n == 0)
+		return R_NONE;
 	if (k->kind == K_UP || k->kind == K_DOWN) {
 		p->sel = (p->sel + (k->kind == K_UP ? n - 1 : 1)) % n;
 		return R_REDRAW;

@@ -358,6 +358,8 @@ int quiz_handle(struct ui *ui, struct play *p, const struct key *k)
 		return p->r.state == RS_DONE ? R_POP : R_REDRAW;
 	}
 	int n = (int)item_n_choices(it);
+	if (n == 0 && it->kind != ITEM_TEXT)
+		return R_NONE;
 	int hit = k->kind == K_CLICK ? play_hit_at(p, k->y) : -1;
 	if (it->kind == ITEM_TEXT) {
 		if (k->kind == K_CHAR)
