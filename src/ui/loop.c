@@ -53,7 +53,8 @@ int ui_run(const struct app_options *opt, struct catalog *cat)
 	ui.stack[ui.depth++] = first;
 	/* Benchmarks stop after the first frame (tests/bench/startup.sh). */
 	const char *bench = getenv("DECLIC_EXIT_AFTER_FIRST_FRAME");
-	int ticking = 0;
+	/* A new screen may start an animation: give it a first tick. */
+	int ticking = 1;
 	while (ui.depth > 0) {
 		struct screen *top = &ui.stack[ui.depth - 1];
 		bool small = ui.t.rows < UI_MIN_ROWS || ui.t.cols < UI_MIN_COLS;
@@ -70,7 +71,7 @@ int ui_run(const struct app_options *opt, struct catalog *cat)
 		if (k.kind == K_RESIZE || small || (k.kind == K_TICK && !ticking))
 			continue;
 		int r = top->ops->handle(&ui, top->st, &k);
-		ticking = r & R_TICK;
+		ticking = r & (R_TICK | R_PUSH);
 		if (r & R_QUIT)
 			break;
 		if (r & R_POP)

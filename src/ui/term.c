@@ -73,8 +73,16 @@ const char *term_open(struct term *t, const struct app_options *opt)
 	if (!term || !*term)
 		return _("TERM is not set: set it to your terminal type, e.g. TERM=xterm or TERM=linux.");
 	t->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	if (!newterm(NULL, stdout, stdin))
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr)
 		return _("unknown terminal type (TERM): try TERM=xterm or TERM=linux.");
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) {
+		endwin();
+		delscreen(scr);
+		return _("this terminal (TERM) cannot place the cursor: use a full-screen "
+			 "terminal such as TERM=xterm or TERM=linux.");
+	}
 	atexit(restore_at_exit);
 	raw();
 	noecho();
