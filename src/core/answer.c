@@ -80,6 +80,23 @@ size_t answer_distance(const char *a, const char *b)
 	return d;
 }
 
+/* True if a and b have the same ASCII digits in the same order. */
+static bool same_digits(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a && (*a < '0' || *a > '9'))
+			a++;
+		while (*b && (*b < '0' || *b > '9'))
+			b++;
+		if (*a != *b)
+			return false;
+		if (!*a)
+			return true;
+		a++;
+		b++;
+	}
+}
+
 bool answer_text_ok(const char *given, char *const *accepted, size_t n)
 {
 	char *g = answer_normalize(given);
@@ -87,7 +104,8 @@ bool answer_text_ok(const char *given, char *const *accepted, size_t n)
 	for (size_t i = 0; i < n && !ok && *g; i++) {
 		char *a = answer_normalize(accepted[i]);
 		size_t alen = u8_mbsnlen((const uint8_t *)a, strlen(a));
-		ok = *a && answer_distance(g, a) <= alen / 4;
+		/* A typo in a word is forgiven, never in a number (3018 is not 3019). */
+		ok = *a && same_digits(g, a) && answer_distance(g, a) <= alen / 4;
 		free(a);
 	}
 	free(g);

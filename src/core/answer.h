@@ -14,7 +14,8 @@ char *answer_normalize(const char *s);
 size_t answer_distance(const char *a, const char *b);
 
 /* True if `given` matches one of the n accepted answers: equal once normalized,
- * or within one edit per four characters of the accepted answer. */
+ * or within one edit per four characters of the accepted answer with exactly
+ * the same digits. */
 bool answer_text_ok(const char *given, char *const *accepted, size_t n);
 
 #endif

@@ -84,53 +84,54 @@ static void push_span(struct text_lines *out, const char *s, size_t off, size_t 
 	out->v[out->n++] = (struct text_span){off, len};
 }
 
-/* Append [off, off+len), cutting it into pieces of at most width columns. */
-static void push_cut(struct text_lines *out, const char *s, size_t off, size_t len, int width)
+size_t text_wrap(const char *s, int width, struct text_lines *out)
 {
 	const uint8_t *p = (const uint8_t *)s;
-	size_t start = off, i = off, end = off + len;
-	int w = 0;
-	while (i < end) {
+	size_t n = strlen(s), start = 0, cand = 0, i = 0;
+	int w = 0, w_cand = 0;	/* widths of s[start..i) and s[start..cand) */
+	out->n = 0;
+	if (width < 1)
+		width = 1;
+	char *brk = xmalloc(n + 1);
+	u8_possible_linebreaks(p, n, "UTF-8", brk);
+	/* Greedy: a line ends at the last break opportunity before the first
+	 * character that does not fit; spaces may hang past the edge; a word wider
+	 * than the line is cut. */
+	while (i < n) {
+		if (brk[i] == UC_BREAK_MANDATORY) {
+			push_span(out, s, start, i - start);
+			start = i + 1;
+			cand = 0;
+			w = 0;
+			i++;
+			continue;
+		}
+		if (brk[i] == UC_BREAK_POSSIBLE && i > start) {
+			cand = i;
+			w_cand = w;
+		}
 		ucs4_t c;
-		int k = u8_mbtouc(&c, p + i, end - i);
+		int k = u8_mbtouc(&c, p + i, n - i);
 		int cw = uc_width(c, "UTF-8");
 		if (cw < 0)
 			cw = 0;
-		if (w + cw > width && i > start) {
-			push_span(out, s, start, i - start);
-			start = i;
-			w = 0;
+		if (c != ' ' && w + cw > width && i > start) {
+			if (cand > start) {
+				push_span(out, s, start, cand - start);
+				w -= w_cand;
+				start = cand;
+			} else {
+				push_span(out, s, start, i - start);
+				w = 0;
+				start = i;
+			}
+			cand = 0;
+			continue;	/* measure this character again on the new line */
 		}
 		w += cw;
 		i += k > 0 ? (size_t)k : 1;
 	}
-	push_span(out, s, start, end - start);
-}
-
-size_t text_wrap(const char *s, int width, struct text_lines *out)
-{
-	size_t n = strlen(s), start = 0;
-	out->n = 0;
-	if (width < 1)
-		width = 1;
-	if (n == 0) {
-		push_span(out, s, 0, 0);
-		return out->n;
-	}
-	char *brk = xmalloc(n);
-	u8_width_linebreaks((const uint8_t *)s, n, width, 0, 0, NULL, "UTF-8", brk);
-	for (size_t i = 0; i <= n; i++) {
-		bool mandatory = i < n && brk[i] == UC_BREAK_MANDATORY;
-		bool possible = i < n && i > start && brk[i] == UC_BREAK_POSSIBLE;
-		if (i == n || mandatory || possible) {
-			size_t len = i - start;
-			if (text_width_n(s + start, len) > width)
-				push_cut(out, s, start, len, width);
-			else
-				push_span(out, s, start, len);
-			start = mandatory ? i + 1 : i;
-		}
-	}
+	push_span(out, s, start, n - start);
 	free(brk);
 	return out->n;
 }

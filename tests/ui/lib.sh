@@ -9,10 +9,11 @@ tmx() { tmux -L "$sock" -f /dev/null "$@"; }
 cleanup() { [ -n "$DECLIC_UI_KEEP" ] || tmx kill-server 2>/dev/null; }
 trap cleanup EXIT
 
-# ui_start COLS ROWS COMMAND: run COMMAND (a shell string) in a fresh terminal.
+# ui_start COLS ROWS COMMAND: run COMMAND (a shell string) in a fresh terminal;
+# when it ends, its exit status is written on the screen for ui_wait_exit.
 ui_start() {
 	ui_stop
-	tmx new-session -d -x "$1" -y "$2" "$3" \; set-option -g remain-on-exit on \; \
+	tmx new-session -d -x "$1" -y "$2" "$3; echo declic-exit=\$?; sleep 600" \; \
 		set-option -g window-size manual
 }
 # ui_stop: stop the terminal and wait until its server is gone.
@@ -40,13 +41,12 @@ ui_wait() {
 # ui_has TEXT: status 0 if TEXT is on screen now.
 ui_has() { ui_screen | grep -qF -- "$1"; }
 ui_resize() { tmx resize-window -x "$1" -y "$2"; sleep 0.3; }
-# ui_dead: status 0 once the program has exited; prints its exit status.
+# ui_wait_exit: status 0 once the program has exited; prints its exit status.
 ui_wait_exit() {
 	i=0
 	while [ $i -lt 100 ]; do
-		if [ "$(tmx display-message -p '#{pane_dead}')" = 1 ]; then
-			tmx display-message -p '#{pane_dead_status}'; return 0
-		fi
+		st=$(ui_screen | sed -n 's/^declic-exit=\([0-9]*\)$/\1/p')
+		[ -n "$st" ] && { echo "$st"; return 0; }
 		sleep 0.05; i=$((i + 1))
 	done
 	return 1

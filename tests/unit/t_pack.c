@@ -99,14 +99,19 @@ int main(void)
 	for (int i = 0; i < 100000; i++)
 		n += (size_t)sprintf(many + n, "1,");
 	n += (size_t)sprintf(many + n, "1]\n");
-	char *s = first_diag(many, n);
-	ok(&t, strstr(s, "too many YAML events") != NULL, "more than 200000 events are refused (%s)", s);
-	free(s);
+	const char *evpath = temp_file(many, n);
+	lesson_free(pack_load_lesson(evpath, NULL, NULL, &d));
+	bool events = false;
+	for (size_t i = 0; i < d.n; i++)
+		events = events || strstr(d.v[i].msg, "too many YAML events (at most 200000)");
+	ok(&t, events, "more than 200000 events are refused");
+	diag_free(&d);
+	unlink(evpath);
 
 	n = 0;
 	for (int i = 0; i < 1001; i++)
 		n += (size_t)sprintf(many + n, "k%d: 1\n", i);
-	s = first_diag(many, n);
+	char *s;
 	/* The unknown keys are reported one by one; the limit stops the file. */
 	const char *path2 = temp_file(many, n);
 	lesson_free(pack_load_lesson(path2, NULL, NULL, &d));
@@ -116,7 +121,6 @@ int main(void)
 	ok(&t, found, "a mapping of more than 1000 keys is refused at the 1001st");
 	diag_free(&d);
 	unlink(path2);
-	free(s);
 
 	n = (size_t)sprintf(many, "id: \"");
 	memset(many + n, 'a', 16 * 1024 + 1);
