@@ -65,14 +65,29 @@ int paint_wrapped(const struct term *t, int y, int x, int width, int max_rows, c
 	return rows;
 }
 
+const char *glyph(const struct term *t, enum glyph g)
+{
+	/* Rich UTF-8; what the Linux console font has (CP437 shapes); ASCII. */
+	static const char *const forms[G_COUNT][3] = {
+		[G_SELECT] = {"▸", "►", ">"},	[G_STAR_ON] = {"★", "*", "*"},
+		[G_STAR_OFF] = {"☆", "·", "."}, [G_RIGHT] = {"✓", "√", "+"},
+		[G_TAIL] = {"▼", "▼", "v"},	[G_BULLET] = {"•", "•", "*"},
+		[G_ARROW] = {"→", "→", "->"},	[G_BOX_TL] = {"┌", "┌", "+"},
+		[G_BOX_TR] = {"┐", "┐", "+"},	[G_BOX_BL] = {"└", "└", "+"},
+		[G_BOX_BR] = {"┘", "┘", "+"},	[G_BOX_H] = {"─", "─", "-"},
+		[G_BOX_V] = {"│", "│", "|"},
+	};
+	return forms[g][!t->utf8 ? 2 : t->console ? 1 : 0];
+}
+
 void paint_box(const struct term *t, int y, int x, int h, int w, const char *title,
 	       enum ui_role role)
 {
 	if (h < 2 || w < 2)
 		return;
-	const char *tl = t->utf8 ? "┌" : "+", *tr = t->utf8 ? "┐" : "+";
-	const char *bl = t->utf8 ? "└" : "+", *br = t->utf8 ? "┘" : "+";
-	const char *hz = t->utf8 ? "─" : "-", *vt = t->utf8 ? "│" : "|";
+	const char *tl = glyph(t, G_BOX_TL), *tr = glyph(t, G_BOX_TR);
+	const char *bl = glyph(t, G_BOX_BL), *br = glyph(t, G_BOX_BR);
+	const char *hz = glyph(t, G_BOX_H), *vt = glyph(t, G_BOX_V);
 	for (int i = 1; i < w - 1; i++) {
 		paint_text(t, y, x + i, 1, hz, role);
 		paint_text(t, y + h - 1, x + i, 1, hz, role);
@@ -153,7 +168,7 @@ void paint_frame(const struct term *t, const char *title, const char *right, con
 void paint_stars(const struct term *t, int y, int x, int n)
 {
 	for (int i = 0; i < 3; i++) {
-		const char *s = i < n ? (t->utf8 ? "★" : "*") : (t->utf8 ? "☆" : ".");
+		const char *s = glyph(t, i < n ? G_STAR_ON : G_STAR_OFF);
 		paint_text(t, y, x + 2 * i, 1, s, i < n ? ROLE_STAR : ROLE_DIM);
 	}
 }

@@ -92,7 +92,7 @@ static void menu_draw(struct ui *ui, void *st)
 		char num[24];
 		snprintf(num, sizeof num, "%d.", i + 1);
 		enum ui_role role = i == m->sel ? ROLE_SELECT : ROLE_TEXT;
-		paint_text(t, y, x, 2, i == m->sel ? (t->utf8 ? "▸" : ">") : " ", ROLE_TEXT);
+		paint_text(t, y, x, 2, i == m->sel ? glyph(t, G_SELECT) : " ", ROLE_TEXT);
 		paint_text(t, y, x + 2, 3, num, role);
 		int used = paint_text(t, y, x + 6, w - 8, title, role);
 		if (m->pack >= 0 && m->lessons[i].broken)

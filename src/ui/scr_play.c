@@ -147,7 +147,7 @@ static void draw_line(struct ui *ui, struct play *p)
 			     t->rows - 2);
 	int centre = draw_stage(ui, p, 1, by - 2, role_of(s, ln->who.s));
 	if (centre >= 0)
-		paint_text(t, by - 1, centre, 1, t->utf8 ? "▼" : "v", ROLE_BUBBLE);
+		paint_text(t, by - 1, centre, 1, glyph(t, G_TAIL), ROLE_BUBBLE);
 	play_hit(p, 1, t->rows - 2, HIT_CONTINUE);
 }
 
@@ -161,7 +161,7 @@ static int draw_options(struct ui *ui, struct play *p, int y, const struct choic
 		char num[24];
 		snprintf(num, sizeof num, "%zu.", i + 1);
 		enum ui_role role = (int)i == sel ? ROLE_SELECT : ROLE_TEXT;
-		paint_text(t, y + used, 2, 2, (int)i == sel ? (t->utf8 ? "▸" : ">") : " ", ROLE_TEXT);
+		paint_text(t, y + used, 2, 2, (int)i == sel ? glyph(t, G_SELECT) : " ", ROLE_TEXT);
 		paint_text(t, y + used, 4, 3, num, role);
 		int rows = paint_wrapped(t, y + used, 7, width, 2, opts[i].text.s, role);
 		play_hit(p, y + used, y + used + rows - 1, (int)i);
@@ -222,7 +222,7 @@ static void draw_recap(struct ui *ui, struct play *p)
 	paint_box(t, y, bx, rows + 2, bw, _("Remember"), ROLE_GOOD);
 	int r = 0;
 	for (size_t i = 0; i < l->recap.n; i++) {
-		paint_text(t, y + 1 + r, bx + 2, 2, t->utf8 ? "•" : "*", ROLE_GOOD);
+		paint_text(t, y + 1 + r, bx + 2, 2, glyph(t, G_BULLET), ROLE_GOOD);
 		r += paint_wrapped(t, y + 1 + r, bx + 4, iw, 2, l->recap.v[i].s, ROLE_TEXT);
 	}
 	y += rows + 3;

@@ -64,7 +64,7 @@ static void choice_marker(const struct term *t, const struct item *it, const str
 {
 	if (settled && (it->kind == ITEM_SINGLE || it->kind == ITEM_MULTIPLE ||
 			it->kind == ITEM_TRUEFALSE)) {
-		snprintf(buf, size, "%s", choice_right(it, i) ? (t->utf8 ? "✓" : "+") : " ");
+		snprintf(buf, size, "%s", choice_right(it, i) ? glyph(t, G_RIGHT) : " ");
 		return;
 	}
 	switch (it->kind) {
@@ -105,7 +105,7 @@ static int draw_choices(struct ui *ui, struct play *p, const struct item *it, in
 		enum ui_role role = sel ? ROLE_SELECT : ROLE_TEXT;
 		if (settled && choice_right(it, i))
 			role = ROLE_GOOD;
-		paint_text(t, y + used, 2, 2, sel ? (t->utf8 ? "▸" : ">") : " ", ROLE_TEXT);
+		paint_text(t, y + used, 2, 2, sel ? glyph(t, G_SELECT) : " ", ROLE_TEXT);
 		paint_text(t, y + used, 4, 3, label, role);
 		int x = 7;
 		if (mark[0])
@@ -143,11 +143,11 @@ static int draw_match_left(struct ui *ui, struct play *p, const struct item *it,
 			snprintf(link, sizeof link, "?");
 		}
 		bool cur = !settled && (int)i == p->in.cursor;
-		paint_text(t, y + used, 2, 2, cur ? (t->utf8 ? "▸" : ">") : " ", ROLE_TEXT);
+		paint_text(t, y + used, 2, 2, cur ? glyph(t, G_SELECT) : " ", ROLE_TEXT);
 		paint_text(t, y + used, 4, 3, num, cur ? ROLE_SELECT : ROLE_TEXT);
 		int rows = paint_wrapped(t, y + used, 7, half, 2, it->left.v[i].s,
 					 cur ? ROLE_SELECT : ROLE_TEXT);
-		paint_text(t, y + used, 8 + half, 3, t->utf8 ? "→" : "->", ROLE_DIM);
+		paint_text(t, y + used, 8 + half, 3, glyph(t, G_ARROW), ROLE_DIM);
 		paint_text(t, y + used, 12 + half, 2, link, settled ? ROLE_GOOD : ROLE_TRY);
 		play_hit(p, y + used, y + used + rows - 1, 200 + (int)i);
 		used += rows;
@@ -186,9 +186,9 @@ static const char *quiz_help(const struct item *it, bool settled)
 	case ITEM_TEXT:
 		return _("Type your answer    Enter: check    Esc: leave");
 	case ITEM_ORDER:
-		return _("Numbers: first, second...    ⌫: undo    Enter: check");
+		return _("Numbers: first, second...    Backspace: undo    Enter: check");
 	case ITEM_MATCH:
-		return _("↑↓: item    Letter: its match    ⌫: undo    Enter: check");
+		return _("↑↓: item    Letter: its match    Backspace: undo    Enter: check");
 	default:
 		return _("↑↓ or a number: choose    Enter: check    Esc: leave");
 	}

@@ -73,6 +73,7 @@ const char *term_open(struct term *t, const struct app_options *opt)
 	if (!term || !*term)
 		return _("TERM is not set: set it to your terminal type, e.g. TERM=xterm or TERM=linux.");
 	t->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	t->console = strncmp(term, "linux", 5) == 0;
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr)
 		return _("unknown terminal type (TERM): try TERM=xterm or TERM=linux.");

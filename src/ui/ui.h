@@ -21,8 +21,13 @@ enum ui_role { ROLE_TEXT, ROLE_TITLE, ROLE_DIM, ROLE_GOOD, ROLE_TRY, ROLE_SELECT
 
 struct term {
 	bool color, utf8;
+	bool console;		/* the Linux text console: a small UTF-8 font */
 	int rows, cols;
 };
+
+/* Decorations, each drawn in the richest form the terminal can show. */
+enum glyph { G_SELECT, G_STAR_ON, G_STAR_OFF, G_RIGHT, G_TAIL, G_BULLET, G_ARROW,
+	     G_BOX_TL, G_BOX_TR, G_BOX_BL, G_BOX_BR, G_BOX_H, G_BOX_V, G_COUNT };
 
 /* One input event. */
 enum key_kind { K_NONE, K_CHAR, K_ENTER, K_ESC, K_UP, K_DOWN, K_LEFT, K_RIGHT, K_BACKSPACE,
@@ -102,6 +107,8 @@ void paint_art(const struct term *t, int y, int x, const char *art, int clip_top
 void art_size(const char *art, int *w, int *h);
 /* Clear the screen and paint the title bar and the key help line. */
 void paint_frame(const struct term *t, const char *title, const char *right, const char *help);
+/* The text of a decoration on this terminal. */
+const char *glyph(const struct term *t, enum glyph g);
 /* Stars: n of 3 filled. */
 void paint_stars(const struct term *t, int y, int x, int n);
 

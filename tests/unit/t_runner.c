@@ -57,6 +57,17 @@ static enum verdict answer_pick(struct runner *r, int pick)
 	return runner_answer(r, &resp);
 }
 
+/* Start the lesson and go the good way to its first question. */
+static void to_questions(struct runner *r, const struct lesson *l)
+{
+	runner_start(r, l);
+	for (int i = 0; i < 3; i++)
+		runner_next(r);
+	runner_pick(r, 1);
+	runner_next(r);
+	runner_next(r);
+}
+
 int main(void)
 {
 	struct tap t = {0};
@@ -117,12 +128,7 @@ int main(void)
 	is_int(&t, r.state, RS_DONE, "then done");
 
 	/* A pupil who gets everything right at once. */
-	runner_start(&r, l);
-	for (int i = 0; i < 3; i++)
-		runner_next(&r);
-	runner_pick(&r, 1);
-	runner_next(&r);
-	runner_next(&r);
+	to_questions(&r, l);
 	answer_pick(&r, 1);
 	runner_next(&r);
 	struct response good = {.text = "Pseudo !"};
@@ -134,12 +140,7 @@ int main(void)
 	is_int(&t, runner_stars(&r), 3, "three stars");
 
 	/* Everything wrong twice. */
-	runner_start(&r, l);
-	for (int i = 0; i < 3; i++)
-		runner_next(&r);
-	runner_pick(&r, 1);
-	runner_next(&r);
-	runner_next(&r);
+	to_questions(&r, l);
 	for (int q = 0; q < 3; q++) {
 		struct response bad = {.pick = 0, .text = "non", .seq = {2, 1, 0}, .n_seq = 3};
 		runner_answer(&r, &bad);
