@@ -8,7 +8,7 @@ struct app_options {
 	const char *content;	/* content root, pack or lesson to offer */
 	const char *lesson;	/* a lesson file to play straight away, or NULL */
 	const char *lang;	/* "fr", "en" or NULL (from the environment) */
-	bool no_color, no_anim, kiosk, preview;
+	bool no_color, no_anim;
 };
 
 #endif

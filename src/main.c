@@ -163,7 +163,6 @@ int main(int argc, char **argv)
 			fprintf(stderr, _("declic play: which pack or lesson? (declic play PATH)\n"));
 			return 2;
 		}
-		opt.preview = true;
 		if (is_dir(argv[1]))
 			opt.content = argv[1];
 		else

@@ -60,7 +60,8 @@ static void scan_folder(struct catalog *c, const char *dir, struct diags *d)
 	free(names);
 }
 
-void catalog_scan(struct catalog *c, const char *dir, const char *lang, struct diags *d)
+/* Read the packs under dir (see catalog_scan). */
+static void scan(struct catalog *c, const char *dir, const char *lang, struct diags *d)
 {
 	if (has(dir, "pack.yaml")) {
 		struct pack *p = pack_load(dir, d);
@@ -80,6 +81,13 @@ void catalog_scan(struct catalog *c, const char *dir, const char *lang, struct d
 	else
 		scan_folder(c, dir, d);
 	free(sub);
+}
+
+void catalog_scan(struct catalog *c, const char *dir, const char *lang, struct diags *d)
+{
+	size_t before = d->n;
+	scan(c, dir, lang, d);
+	c->problems += d->n - before;
 }
 
 void catalog_free(struct catalog *c)

@@ -10,6 +10,7 @@
 struct catalog {
 	struct pack **packs;
 	size_t n, cap;
+	size_t problems;	/* diagnostics met while reading the manifests */
 };
 
 /* Read the manifests of every pack under dir (dir itself may be a pack, a

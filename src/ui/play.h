@@ -12,9 +12,9 @@
 #define PLAY_MAX_HITS 16
 #define PLAY_INPUT_MAX 64
 
-/* A clickable region of the last frame: rows y0..y1 mean action `id`. */
+/* A clickable region of the last frame: rows y0..y1, columns x0..x1. */
 struct hit {
-	int y0, y1, id;
+	int y0, y1, x0, x1, id;
 };
 
 /* What the pupil has entered so far for the current question. */
@@ -45,10 +45,13 @@ struct play {
 /* Hit ids besides option numbers. */
 enum { HIT_CONTINUE = 100, HIT_BACK, HIT_VALIDATE };
 
-/* Record a clickable region of the frame being drawn. */
+/* Record clickable rows y0..y1 (the whole width) of the frame being drawn. */
 void play_hit(struct play *p, int y0, int y1, int id);
-/* Action id under a click, or -1. */
-int play_hit_at(const struct play *p, int y);
+/* Record a clickable part of row y, columns x0..x1. */
+void play_hit_x(struct play *p, int y, int x0, int x1, int id);
+/* Action id under a click at row y, column x, or -1. The first region
+ * recorded wins. */
+int play_hit_at(const struct play *p, int y, int x);
 
 /* scr_quiz.c: draw the current question and react to a key. */
 void quiz_draw(struct ui *ui, struct play *p);

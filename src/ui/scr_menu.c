@@ -76,7 +76,9 @@ static void menu_draw(struct ui *ui, void *st)
 	int x = t->cols >= 80 ? (t->cols - 76) / 2 : 2, w = t->cols - 2 * x;
 	if (m->cat->n == 0) {
 		paint_wrapped(t, 3, x, w, 4,
-			      _("No content pack found. Give the content folder with --content DIR."),
+			      m->cat->problems
+				      ? _("The content packs cannot be read: run  declic check  on the content folder.")
+				      : _("No content pack found. Give the content folder with --content DIR."),
 			      ROLE_TRY);
 		return;
 	}
@@ -93,13 +95,18 @@ static void menu_draw(struct ui *ui, void *st)
 		snprintf(num, sizeof num, "%d.", i + 1);
 		enum ui_role role = i == m->sel ? ROLE_SELECT : ROLE_TEXT;
 		paint_text(t, y, x, 2, i == m->sel ? glyph(t, G_SELECT) : " ", ROLE_TEXT);
-		paint_text(t, y, x + 2, 3, num, role);
-		int used = paint_text(t, y, x + 6, w - 8, title, role);
+		int tx = x + 2 + paint_text(t, y, x + 2, 4, num, role) + 1;
+		int used = paint_text(t, y, tx, x + w - tx, title, role);
 		if (m->pack >= 0 && m->lessons[i].broken)
-			paint_text(t, y, x + 7 + used, w - 9 - used, _("(needs checking)"), ROLE_TRY);
+			paint_text(t, y, tx + used + 1, x + w - tx - used - 1, _("(needs checking)"),
+				   ROLE_TRY);
 	}
 	if (m->error)
 		paint_wrapped(t, t->rows - 4, x, w, 2, m->error, ROLE_TRY);
+	else if (m->cat->problems)
+		paint_wrapped(t, t->rows - 4, x, w, 2,
+			      _("Some packs have problems: run  declic check  on the content folder."),
+			      ROLE_TRY);
 }
 
 /* Open the item at index i of the current list. */

@@ -13,16 +13,23 @@
 #include "ui/play.h"
 #include "xalloc.h"
 
+void play_hit_x(struct play *p, int y, int x0, int x1, int id)
+{
+	if (p->n_hits < PLAY_MAX_HITS)
+		p->hits[p->n_hits++] = (struct hit){y, y, x0, x1, id};
+}
+
 void play_hit(struct play *p, int y0, int y1, int id)
 {
 	if (p->n_hits < PLAY_MAX_HITS)
-		p->hits[p->n_hits++] = (struct hit){y0, y1, id};
+		p->hits[p->n_hits++] = (struct hit){y0, y1, 0, 1 << 15, id};
 }
 
-int play_hit_at(const struct play *p, int y)
+int play_hit_at(const struct play *p, int y, int x)
 {
 	for (int i = 0; i < p->n_hits; i++)
-		if (y >= p->hits[i].y0 && y <= p->hits[i].y1)
+		if (y >= p->hits[i].y0 && y <= p->hits[i].y1 && x >= p->hits[i].x0 &&
+		    x <= p->hits[i].x1)
 			return p->hits[i].id;
 	return -1;
 }
@@ -199,15 +206,17 @@ static void draw_feedback(struct ui *ui, struct play *p)
 	const struct term *t = &ui->t;
 	const struct scene *cs = &p->r.lesson->scenes[p->r.choice_scene];
 	const struct choice_option *o = &cs->choice.v[p->r.option];
-	/* TRANSLATORS: buttons under the feedback of a choice; keep under 58 columns. */
-	const char *buttons = _("[Enter] Go on    [←] Try another path");
-	paint_text(t, t->rows - 2, 2, t->cols - 4, buttons, ROLE_SELECT);
-	play_hit(p, t->rows - 2, t->rows - 2, HIT_CONTINUE);
+	int y = t->rows - 2;
+	/* TRANSLATORS: the two buttons under the feedback of a choice. */
+	int w = paint_text(t, y, 2, t->cols / 2 - 3, _("[Enter] Go on"), ROLE_SELECT);
+	play_hit_x(p, y, 2, 2 + w - 1, HIT_CONTINUE);
+	int x = 2 + w + 4;
+	w = paint_text(t, y, x, t->cols - x - 1, _("[←] Try another path"), ROLE_SELECT);
+	play_hit_x(p, y, x, x + w - 1, HIT_BACK);
 	int by = draw_bubble(ui, o->good ? _("Well done!") : _("Not quite"), o->feedback.s, SIZE_MAX,
-			     o->good ? ROLE_GOOD : ROLE_TRY, ROLE_TEXT, t->rows - 4);
+			     o->good ? ROLE_GOOD : ROLE_TRY, ROLE_TEXT, y - 2);
 	draw_stage(ui, p, 1, by - 2, -1);
-	/* Clicking the left half of the button line goes on, the right half goes back. */
-	play_hit(p, by, t->rows - 3, HIT_CONTINUE);
+	play_hit(p, 1, y - 1, HIT_CONTINUE);
 }
 
 /* Draw "À retenir": the recap lines and the catch-phrase. */
@@ -348,7 +357,7 @@ static int handle_choice(struct ui *ui, struct play *p, const struct key *k)
 	else if (k->kind == K_ENTER)
 		pick = p->sel;
 	else if (k->kind == K_CLICK)
-		pick = play_hit_at(p, k->y);
+		pick = play_hit_at(p, k->y, k->x);
 	if (pick < 0 || pick >= n)
 		return R_NONE;
 	runner_pick(&p->r, (size_t)pick);
@@ -393,12 +402,11 @@ static int play_handle(struct ui *ui, void *st, const struct key *k)
 	case RS_FEEDBACK:
 		if (k->kind == K_LEFT || k->kind == K_BACKSPACE ||
 		    (k->kind == K_CHAR && strchr("rR", (int)k->ch)) ||
-		    (click && k->x >= ui->t.cols / 2 && play_hit_at(p, k->y) == HIT_CONTINUE &&
-		     k->y == ui->t.rows - 2)) {
+		    (click && play_hit_at(p, k->y, k->x) == HIT_BACK)) {
 			runner_back(&p->r);
 			return settle(ui, p);
 		}
-		if (!is_go_on(k) && !click)
+		if (!is_go_on(k) && !(click && play_hit_at(p, k->y, k->x) == HIT_CONTINUE))
 			return R_NONE;
 		runner_next(&p->r);
 		return settle(ui, p);

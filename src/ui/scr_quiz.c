@@ -360,7 +360,7 @@ int quiz_handle(struct ui *ui, struct play *p, const struct key *k)
 	int n = (int)item_n_choices(it);
 	if (n == 0 && it->kind != ITEM_TEXT)
 		return R_NONE;
-	int hit = k->kind == K_CLICK ? play_hit_at(p, k->y) : -1;
+	int hit = k->kind == K_CLICK ? play_hit_at(p, k->y, k->x) : -1;
 	if (it->kind == ITEM_TEXT) {
 		if (k->kind == K_CHAR)
 			type_char(p, k->ch);

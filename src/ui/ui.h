@@ -71,7 +71,6 @@ struct ui {
 	struct screen stack[UI_MAX_DEPTH];
 	int depth;
 	struct screen next;	/* filled by a handler returning R_PUSH */
-	char *error;		/* message to show on the menu, if any */
 };
 
 /* term.c */

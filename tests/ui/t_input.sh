@@ -26,6 +26,13 @@ ui_wait "Well done!"; ok $? "a click answers a question"
 
 ui_start 80 24 "$run"
 ui_wait "Mercredi"
+ui_enter_until "Que devrait faire Noé ?"
+ui_keys 1; ui_enter_until "Pas tout à fait"
+click "$(ui_screen | grep -n 'Try another path' | cut -d: -f1)" 30
+ui_wait "Que devrait faire Noé ?"; ok $? "a click on 'Try another path' goes back to the choice"
+
+ui_start 80 24 "$run"
+ui_wait "Mercredi"
 ui_keys Enter
 ui_wait "Regarde !"
 for key in C-c 'C-\' C-z C-s C-q C-d; do ui_keys "$key"; done
