@@ -20,11 +20,8 @@ static void role_key(struct yp *y, const char *key, struct pos at, void *ctx)
 {
 	struct scene *s = ctx;
 	struct str mood = {0};
-	if (!text_is_id(key)) {
-		yp_error(y, at, _("'%s' is not an identifier (a-z, 0-9, - and _, 1 to 32)"), key);
-		yp_skip(y);
+	if (!yp_key_id(y, key, at))
 		return;
-	}
 	if (!yp_id(y, &mood))
 		return;
 	s->cast = xgrow(s->cast, &s->cap_cast, s->n_cast + 1, sizeof *s->cast);
@@ -127,15 +124,9 @@ static void scene_key(struct yp *y, const char *key, struct pos at, void *ctx)
 				 STAGE_MAX_CAST);
 	} else if (!strcmp(key, "lines"))
 		yp_seq(y, line_elem, s);
-	else if (!strcmp(key, "questions")) {
-		size_t before = s->questions.n;
-		yp_strs(y, &s->questions);
-		for (size_t i = before; i < s->questions.n; i++)
-			if (!text_is_id(s->questions.v[i].s))
-				yp_error(y, s->questions.v[i].at,
-					 _("'%s' is not an identifier (a-z, 0-9, - and _, 1 to 32)"),
-					 s->questions.v[i].s);
-	} else if (!strcmp(key, "next")) {
+	else if (!strcmp(key, "questions"))
+		yp_strs(y, &s->questions);	/* unknown ids are reported by lesson_check */
+	else if (!strcmp(key, "next")) {
 		sc->exits++;
 		if (yp_id(y, &s->next))
 			s->exit = EXIT_NEXT;

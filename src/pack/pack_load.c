@@ -225,11 +225,8 @@ struct pack *pack_load(const char *dir, struct diags *d)
 static void mood_key(struct yp *y, const char *key, struct pos at, void *ctx)
 {
 	struct character *ch = ctx;
-	if (!text_is_id(key)) {
-		yp_error(y, at, _("'%s' is not an identifier (a-z, 0-9, - and _, 1 to 32)"), key);
-		yp_skip(y);
+	if (!yp_key_id(y, key, at))
 		return;
-	}
 	struct str art = {0};
 	if (!yp_str(y, &art, _("art (a block of text)")))
 		return;
@@ -255,11 +252,8 @@ static void character_key(struct yp *y, const char *key, struct pos at, void *ct
 static void characters_key(struct yp *y, const char *key, struct pos at, void *ctx)
 {
 	struct cast *c = ctx;
-	if (!text_is_id(key)) {
-		yp_error(y, at, _("'%s' is not an identifier (a-z, 0-9, - and _, 1 to 32)"), key);
-		yp_skip(y);
+	if (!yp_key_id(y, key, at))
 		return;
-	}
 	c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
 	struct character *ch = &c->v[c->n++];
 	memset(ch, 0, sizeof *ch);
@@ -298,11 +292,8 @@ struct cast *pack_load_cast(const char *path, struct diags *d)
 static void backdrop_key(struct yp *y, const char *key, struct pos at, void *ctx)
 {
 	struct backdrops *b = ctx;
-	if (!text_is_id(key)) {
-		yp_error(y, at, _("'%s' is not an identifier (a-z, 0-9, - and _, 1 to 32)"), key);
-		yp_skip(y);
+	if (!yp_key_id(y, key, at))
 		return;
-	}
 	struct str art = {0};
 	if (!yp_str(y, &art, _("art (a block of text)")))
 		return;

@@ -376,13 +376,28 @@ bool yp_str(struct yp *y, struct str *out, const char *what)
 	return true;
 }
 
+/* Report s (at `at`) as not an identifier. */
+static void not_an_id(struct yp *y, struct pos at, const char *s)
+{
+	yp_error(y, at, _("'%s' is not an identifier (a-z, 0-9, - and _, 1 to 32)"), s);
+}
+
+bool yp_key_id(struct yp *y, const char *key, struct pos at)
+{
+	if (text_is_id(key))
+		return true;
+	not_an_id(y, at, key);
+	yp_skip(y);
+	return false;
+}
+
 bool yp_id(struct yp *y, struct str *out)
 {
 	struct str s = {0};
 	if (!yp_str(y, &s, _("an identifier")))
 		return false;
 	if (!text_is_id(s.s)) {
-		yp_error(y, s.at, _("'%s' is not an identifier (a-z, 0-9, - and _, 1 to 32)"), s.s);
+		not_an_id(y, s.at, s.s);
 		free(s.s);
 		return false;
 	}

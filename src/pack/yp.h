@@ -78,6 +78,9 @@ bool yp_bool(struct yp *y, bool *out);
 /* Read a list of texts, or a single text as a list of one. */
 bool yp_strs(struct yp *y, struct strv *out);
 
+/* True if the mapping key is an identifier; else report it, skip its value
+ * and return false. */
+bool yp_key_id(struct yp *y, const char *key, struct pos at);
 /* Report "unknown key" and skip its value. */
 void yp_unknown(struct yp *y, const char *key, struct pos at);
 

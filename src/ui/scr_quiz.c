@@ -118,6 +118,15 @@ static int draw_choices(struct ui *ui, struct play *p, const struct item *it, in
 	return used;
 }
 
+/* Display position of option or right `value` in the shuffled order. */
+static int display_of(const struct answer_input *in, size_t n, int value)
+{
+	for (size_t k = 0; k < n; k++)
+		if (in->perm[k] == value)
+			return (int)k;
+	return 0;
+}
+
 /* Draw the left items of a match question and what each is linked to. */
 static int draw_match_left(struct ui *ui, struct play *p, const struct item *it, int y, bool settled)
 {
@@ -126,22 +135,12 @@ static int draw_match_left(struct ui *ui, struct play *p, const struct item *it,
 	for (size_t i = 0; i < it->left.n; i++) {
 		char num[24], link[8];
 		snprintf(num, sizeof num, "%zu.", i + 1);
-		int r = p->in.seq[i];
-		if (settled) {	/* show the right pairs */
-			int disp = 0;
-			for (size_t k = 0; k < it->right.n; k++)
-				if (p->in.perm[k] == (int)i)
-					disp = (int)k;
-			snprintf(link, sizeof link, "%c", (char)('A' + disp));
-		} else if (r >= 0) {
-			int disp = 0;
-			for (size_t k = 0; k < it->right.n; k++)
-				if (p->in.perm[k] == r)
-					disp = (int)k;
-			snprintf(link, sizeof link, "%c", (char)('A' + disp));
-		} else {
+		/* Once settled, the right pairs; before, the pupil's links. */
+		int r = settled ? (int)i : p->in.seq[i];
+		if (r >= 0)
+			snprintf(link, sizeof link, "%c", (char)('A' + display_of(&p->in, it->right.n, r)));
+		else
 			snprintf(link, sizeof link, "?");
-		}
 		bool cur = !settled && (int)i == p->in.cursor;
 		paint_text(t, y + used, 2, 2, cur ? glyph(t, G_SELECT) : " ", ROLE_TEXT);
 		paint_text(t, y + used, 4, 3, num, cur ? ROLE_SELECT : ROLE_TEXT);
