@@ -29,7 +29,8 @@ static void usage(FILE *out)
 		"\n"
 		"Options:\n"
 		"  --content DIR   content folder (default: the installed packs)\n"
-		"  --lesson FILE   start straight into one lesson\n"
+		"  --lesson PACK/LESSON\n"
+		"                  start straight into one lesson (or a lesson FILE)\n"
 		"  --lang fr|en    language of the interface\n"
 		"  --no-color      no colours (also when NO_COLOR is set)\n"
 		"  --no-anim       show speech at once, without typing animation\n"
@@ -99,6 +100,25 @@ static const char *content_language(const char *lang)
 	if (!env || !*env)
 		env = setlocale(LC_MESSAGES, NULL);
 	return env && !strncmp(env, "en", 2) ? "en" : "fr";
+}
+
+/* The file of a lesson given as a path, or as PACK/LESSON (identifiers)
+ * under the content folder; NULL if unreadable. Caller frees. */
+static char *lesson_file(const char *arg, const char *content, const char *lang)
+{
+	if (access(arg, R_OK) == 0)
+		return xstrdup(arg);
+	const char *slash = strchr(arg, '/');
+	if (!slash || strchr(slash + 1, '/') || strstr(arg, ".."))
+		return NULL;
+	const char *langs[] = {lang, "fr"};
+	for (size_t i = 0; i < 2; i++) {
+		char *path = xasprintf("%s/%s/%s.yaml", content, langs[i], arg);
+		if (access(path, R_OK) == 0)
+			return path;
+		free(path);
+	}
+	return NULL;
 }
 
 int main(int argc, char **argv)
@@ -172,11 +192,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, _("Try 'declic --help' for more information.\n"));
 		return 2;
 	}
-	if (opt.lesson && access(opt.lesson, R_OK) != 0) {
+	char *content = opt.content ? xstrdup(opt.content) : default_content();
+	char *lesson = opt.lesson ? lesson_file(opt.lesson, content, content_language(opt.lang))
+				  : NULL;
+	if (opt.lesson && !lesson) {
 		fprintf(stderr, _("declic: cannot read the lesson %s\n"), opt.lesson);
+		free(content);
 		return 1;
 	}
-	char *content = opt.content ? xstrdup(opt.content) : default_content();
+	opt.lesson = lesson;
 	struct catalog cat = {0};
 	struct diags d = {0};
 	if (!opt.lesson)
@@ -186,5 +210,6 @@ int main(int argc, char **argv)
 	catalog_free(&cat);
 	diag_free(&d);
 	free(content);
+	free(lesson);
 	return status;
 }

@@ -27,6 +27,14 @@ ui_keys Enter; ui_wait "2. Le pseudo de Noé (needs checking)"; ok $? "a broken 
 ui_keys 2; ui_wait "This lesson cannot be played"; ok $? "opening it says why, and how to check it"
 ui_keys 1; ui_wait "Mercredi après-midi"; ok $? "the good lesson of the same pack still plays"
 
+ui_start 80 24 "LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim --lesson donnees/pseudo"
+ui_wait "Mercredi après-midi"; ok $? "--lesson PACK/LESSON starts that lesson"
+ui_start 80 24 "LANG=C.UTF-8 LANGUAGE= $DECLIC --lesson donnees/nope"
+[ "$(ui_wait_exit)" = 1 ] && ui_has "cannot read the lesson donnees/nope"
+ok $? "an unknown lesson id is named, status 1"
+ui_start 80 24 "LANG=C.UTF-8 LANGUAGE= $DECLIC --lesson ../fr/donnees/pseudo"
+[ "$(ui_wait_exit)" = 1 ]; ok $? "a lesson id never reaches outside the content folder"
+
 mkdir "$tmp/empty"
 ui_start 80 24 "LANG=C.UTF-8 LANGUAGE= $DECLIC --content $tmp/empty"
 ui_wait "No content pack found"; ok $? "no pack: a clear message"
