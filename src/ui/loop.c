@@ -68,7 +68,15 @@ int ui_run(const struct app_options *opt, struct catalog *cat)
 		struct key k = term_key(&ui.t, ticking ? 30 : -1);
 		if (k.kind == K_HANGUP)
 			break;
-		if (k.kind == K_RESIZE || small || (k.kind == K_TICK && !ticking))
+		if (k.kind == K_RESIZE) {	/* lay out again; resume any animation */
+			ticking = 1;
+			continue;
+		}
+		if (small) {	/* wait for the terminal to grow, without polling */
+			ticking = 0;
+			continue;
+		}
+		if (k.kind == K_TICK && !ticking)
 			continue;
 		int r = top->ops->handle(&ui, top->st, &k);
 		ticking = r & (R_TICK | R_PUSH);

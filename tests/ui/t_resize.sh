@@ -40,5 +40,18 @@ ui_keys Enter; ui_keys Enter
 ui_resize 60 20; ui_resize 80 24
 sleep 1
 ui_has "Regarde ! Je m'inscris sur un jeu de dragons."; ok $? "typing survives a resize"
+
+# Too small in the middle of a typing line: no polling, and the typing goes on
+# once the terminal is big again.
+ui_keys Enter
+ui_resize 30 10
+ui_wait "Terminal too small"
+pid=$(pgrep -n -f "declic play $lesson")
+wakeups() { awk '/^voluntary_ctxt_switches/ {print $2}' "/proc/$1/status"; }
+before=$(wakeups "$pid"); sleep 1; after=$(wakeups "$pid")
+[ $((after - before)) -le 3 ]; ok $? "while too small it sleeps until the terminal changes ($((after - before)) wake-ups in 1 s)"
+ui_resize 80 24
+sleep 1
+ui_has "Trop bien ! Il te demande quoi ?"; ok $? "back to full size, the line finishes typing"
 done_testing
 [ "$tap_failed" -eq 0 ]
