@@ -26,17 +26,7 @@ struct check {
 static void load_shared(struct check *c, const char *dir, struct cast **cast,
 			struct backdrops **bd)
 {
-	char *cp = pack_find_shared(dir, "cast.yaml"), *bp = pack_find_shared(dir, "backdrops.yaml");
-	*cast = cp ? pack_load_cast(cp, &c->d) : NULL;
-	*bd = bp ? pack_load_backdrops(bp, &c->d) : NULL;
-	c->files += (cp != NULL) + (bp != NULL);
-	if (!cp)
-		diag_add(&c->d, dir, (struct pos){0, 0}, _("no cast.yaml here or in the folder above"));
-	if (!bp)
-		diag_add(&c->d, dir, (struct pos){0, 0},
-			 _("no backdrops.yaml here or in the folder above"));
-	free(cp);
-	free(bp);
+	c->files += (size_t)pack_load_shared(dir, cast, bd, &c->d);
 }
 
 /* Check one lesson file against the shared files of its folder. */

@@ -39,6 +39,10 @@ struct lesson *pack_load_lesson(const char *path, const struct cast *cast,
 /* Path of the shared file `name` (cast.yaml, backdrops.yaml) for a pack or lesson
  * folder: in the folder itself, else in its parent; NULL if neither. Caller frees. */
 char *pack_find_shared(const char *dir, const char *name);
+/* Find and load the cast and backdrops of a pack or lesson folder (NULL where
+ * missing or unreadable, with a diagnostic); returns the number of files read. */
+int pack_load_shared(const char *dir, struct cast **cast, struct backdrops **bd,
+		     struct diags *d);
 
 /* Resolve references and check a lesson's graph, cast, moods and backdrops. */
 void lesson_check(struct lesson *l, const struct cast *cast, const struct backdrops *bd,

@@ -59,6 +59,22 @@ int pack_read_file(const char *path, char **buf, size_t *len, struct diags *d)
 	return 0;
 }
 
+int pack_load_shared(const char *dir, struct cast **cast, struct backdrops **bd,
+		     struct diags *d)
+{
+	char *cp = pack_find_shared(dir, "cast.yaml"), *bp = pack_find_shared(dir, "backdrops.yaml");
+	*cast = cp ? pack_load_cast(cp, d) : NULL;
+	*bd = bp ? pack_load_backdrops(bp, d) : NULL;
+	if (!cp)
+		diag_add(d, dir, NOWHERE, _("no cast.yaml here or in the folder above"));
+	if (!bp)
+		diag_add(d, dir, NOWHERE, _("no backdrops.yaml here or in the folder above"));
+	int files = (cp != NULL) + (bp != NULL);
+	free(cp);
+	free(bp);
+	return files;
+}
+
 char *pack_find_shared(const char *dir, const char *name)
 {
 	char *p = xasprintf("%s/%s", dir, name);

@@ -80,29 +80,41 @@ const char *glyph(const struct term *t, enum glyph g)
 	return forms[g][!t->utf8 ? 2 : t->console ? 1 : 0];
 }
 
+/* A row of w columns: `left`, w - 2 times `mid`, `right` (w >= 2). Caller frees. */
+static char *box_edge(const char *left, const char *mid, const char *right, int w)
+{
+	size_t ml = strlen(mid);
+	char *s = xmalloc(strlen(left) + (size_t)(w - 2) * ml + strlen(right) + 1), *o = s;
+	o = stpcpy(o, left);
+	for (int i = 1; i < w - 1; i++)
+		o = stpcpy(o, mid);
+	stpcpy(o, right);
+	return s;
+}
+
 void paint_box(const struct term *t, int y, int x, int h, int w, const char *title,
 	       enum ui_role role)
 {
 	if (h < 2 || w < 2)
 		return;
-	const char *tl = glyph(t, G_BOX_TL), *tr = glyph(t, G_BOX_TR);
-	const char *bl = glyph(t, G_BOX_BL), *br = glyph(t, G_BOX_BR);
-	const char *hz = glyph(t, G_BOX_H), *vt = glyph(t, G_BOX_V);
-	for (int i = 1; i < w - 1; i++) {
-		paint_text(t, y, x + i, 1, hz, role);
-		paint_text(t, y + h - 1, x + i, 1, hz, role);
+	/* Built once per box, painted as whole lines: boxes are drawn every frame
+	 * of the typing animation. */
+	char *top = box_edge(glyph(t, G_BOX_TL), glyph(t, G_BOX_H), glyph(t, G_BOX_TR), w);
+	char *inside = xmalloc((size_t)w - 1);	/* w - 2 spaces */
+	memset(inside, ' ', (size_t)w - 2);
+	inside[w - 2] = '\0';
+	char *bottom = box_edge(glyph(t, G_BOX_BL), glyph(t, G_BOX_H), glyph(t, G_BOX_BR), w);
+	const char *side = glyph(t, G_BOX_V);
+	paint_text(t, y, x, w, top, role);
+	for (int j = 1; j < h - 1; j++) {	/* sides in the box's role, inside plain */
+		paint_text(t, y + j, x, 1, side, role);
+		paint_text(t, y + j, x + 1, w - 2, inside, ROLE_TEXT);
+		paint_text(t, y + j, x + w - 1, 1, side, role);
 	}
-	for (int j = 1; j < h - 1; j++) {
-		paint_text(t, y + j, x, 1, vt, role);
-		move(y + j, x + 1);
-		for (int i = 1; i < w - 1 && x + i < t->cols; i++)
-			addch(' ');
-		paint_text(t, y + j, x + w - 1, 1, vt, role);
-	}
-	paint_text(t, y, x, 1, tl, role);
-	paint_text(t, y, x + w - 1, 1, tr, role);
-	paint_text(t, y + h - 1, x, 1, bl, role);
-	paint_text(t, y + h - 1, x + w - 1, 1, br, role);
+	paint_text(t, y + h - 1, x, w, bottom, role);
+	free(top);
+	free(inside);
+	free(bottom);
 	if (title && *title) {
 		paint_text(t, y, x + 2, 1, " ", role);
 		int used = paint_text(t, y, x + 3, w - 6, title, role);

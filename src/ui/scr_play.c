@@ -436,17 +436,12 @@ static const struct screen_ops play_ops = {"play", play_draw, play_handle, play_
 struct screen scr_play_new(struct ui *ui, const char *path, char **err)
 {
 	struct diags d = {0};
-	char *dir = xstrdup(path);
-	char *cp = pack_find_shared(dirname(dir), "cast.yaml");
-	free(dir);
-	dir = xstrdup(path);
-	char *bp = pack_find_shared(dirname(dir), "backdrops.yaml");
-	free(dir);
 	struct play *p = xcalloc(1, sizeof *p);
-	p->cast = cp ? pack_load_cast(cp, &d) : NULL;
-	p->bd = bp ? pack_load_backdrops(bp, &d) : NULL;
+	char *dir = xstrdup(path);
+	pack_load_shared(dirname(dir), &p->cast, &p->bd, &d);
+	free(dir);
 	p->lesson = pack_load_lesson(path, p->cast, p->bd, &d);
-	if (!cp || !bp || !p->lesson || d.n) {
+	if (!p->lesson || d.n) {
 		/* TRANSLATORS: %s is the lesson file. */
 		*err = xasprintf(_("This lesson cannot be played: run  declic check %s"), path);
 		play_leave(p);
@@ -455,8 +450,6 @@ struct screen scr_play_new(struct ui *ui, const char *path, char **err)
 		runner_start(&p->r, p->lesson);
 		settle(ui, p);
 	}
-	free(cp);
-	free(bp);
 	diag_free(&d);
 	return (struct screen){p ? &play_ops : NULL, p};
 }

@@ -50,10 +50,9 @@ int main(void)
 	is_int(&t, d.n, 0, "the bundled manifests load without error");
 	ok(&t, cat.n >= 1, "at least one bundled pack (%zu)", cat.n);
 	for (size_t i = 0; i < cat.n; i++) {
-		char *cp = pack_find_shared(cat.packs[i]->dir, "cast.yaml");
-		char *bp = pack_find_shared(cat.packs[i]->dir, "backdrops.yaml");
-		struct cast *cast = cp ? pack_load_cast(cp, &d) : NULL;
-		struct backdrops *bd = bp ? pack_load_backdrops(bp, &d) : NULL;
+		struct cast *cast;
+		struct backdrops *bd;
+		pack_load_shared(cat.packs[i]->dir, &cast, &bd, &d);
 		for (size_t k = 0; k < cat.packs[i]->lessons.n; k++) {
 			char *path = catalog_lesson_path(cat.packs[i], k);
 			struct lesson *l = pack_load_lesson(path, cast, bd, &d);
@@ -71,8 +70,6 @@ int main(void)
 		diag_print(&d, stdout);
 		cast_free(cast);
 		backdrops_free(bd);
-		free(cp);
-		free(bp);
 	}
 	catalog_free(&cat);
 	diag_free(&d);

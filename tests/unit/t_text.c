@@ -22,6 +22,14 @@ static char *wrapped(const char *s, int width)
 	return out;
 }
 
+/* Check that s wrapped at width gives the lines `want` (joined with '|'). */
+static void is_wrapped(struct tap *t, const char *s, int width, const char *want, const char *what)
+{
+	char *got = wrapped(s, width);
+	is_str(t, got, want, "%s", what);
+	free(got);
+}
+
 int main(void)
 {
 	struct tap t = {0};
@@ -33,21 +41,16 @@ int main(void)
 	is_int(&t, text_width("e\xcc\x81"), 1, "a combining accent takes no column");
 	is_int(&t, text_fit("Noé-le-dragon", 13, 3), 4, "three columns of 'Noé' are four bytes");
 
-	s = wrapped("Regarde ! Je m'inscris sur un jeu.", 9);
-	is_str(&t, s, "Regarde !|Je|m'inscris|sur un|jeu.", "never breaks before '!' (French spacing)");
-	free(s);
-	s = wrapped("abcdefghij", 4);
-	is_str(&t, s, "abcd|efgh|ij", "a word longer than the width is cut");
-	free(s);
-	s = wrapped("un\ndeux trois", 20);
-	is_str(&t, s, "un|deux trois", "a newline is a hard break");
-	free(s);
-	s = wrapped("", 10);
-	is_str(&t, s, "", "an empty text is one empty line");
-	free(s);
-	s = wrapped("été été été", 7);
-	is_str(&t, s, "été été|été", "width counts columns, not bytes");
-	free(s);
+	is_wrapped(&t, "Regarde ! Je m'inscris sur un jeu.", 9, "Regarde !|Je|m'inscris|sur un|jeu.",
+		   "never breaks before '!' (French spacing)");
+	is_wrapped(&t, "abcdefghij", 4, "abcd|efgh|ij",
+		   "a word longer than the width is cut");
+	is_wrapped(&t, "un\ndeux trois", 20, "un|deux trois",
+		   "a newline is a hard break");
+	is_wrapped(&t, "", 10, "",
+		   "an empty text is one empty line");
+	is_wrapped(&t, "été été été", 7, "été été|été",
+		   "width counts columns, not bytes");
 
 	s = text_safe("a\x1b[31mb\xe2\x80\xae" "c\td\n");
 	is_str(&t, s, "a\xef\xbf\xbd[31mb\xef\xbf\xbd" "c d\n", "ESC and U+202E become U+FFFD, tab a space");
