@@ -56,4 +56,15 @@ enum ending runner_ending(const struct runner *r);
 /* 3 stars for success, 2 for partial, 1 for failure. */
 int runner_stars(const struct runner *r);
 
+/* runner_pos.c */
+/* Where to resume this run, as one line of text (caller frees): a settled
+ * question counts as done. Scenes are named by id, so that an edited lesson
+ * cannot put the pupil in the wrong place. */
+char *runner_position(const struct runner *r);
+/* Puts r at a position made by runner_position for lesson l; false (and r
+ * untouched) when the text is not a valid position in this lesson. */
+bool runner_restore(struct runner *r, const struct lesson *l, const char *pos);
+/* Rough progress through the lesson, 0..99 while playing, 100 at the recap. */
+int runner_percent(const struct runner *r);
+
 #endif

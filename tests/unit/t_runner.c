@@ -150,6 +150,51 @@ int main(void)
 	is_int(&t, r.state, RS_RECAP, "a pupil who fails every question still reaches the recap");
 	is_int(&t, runner_ending(&r), ENDING_FAILURE, "and the failure ending");
 	is_int(&t, runner_stars(&r), 1, "with one star, never zero");
+
+	/* Resume: the position of a run, saved as text, puts a new runner back. */
+	struct runner a, b;
+	runner_start(&a, l);
+	runner_next(&a);
+	char *pos = runner_position(&a);
+	ok(&t, runner_restore(&b, l, pos), "a position on a line restores: %s", pos);
+	ok(&t, b.state == RS_LINE && b.scene == a.scene && b.line == 1, "at the same scene and line");
+	free(pos);
+	runner_next(&a);
+	runner_next(&a);
+	runner_pick(&a, 0);
+	pos = runner_position(&a);
+	ok(&t, runner_restore(&b, l, pos), "a position in a consequence restores: %s", pos);
+	runner_next(&b);
+	ok(&t, b.state == RS_FEEDBACK && b.option == 0, "the option's feedback still follows");
+	ok(&t, runner_back(&b), "and the way back to the choice");
+	free(pos);
+	to_questions(&a, l);
+	answer_pick(&a, 0);
+	pos = runner_position(&a);
+	ok(&t, runner_restore(&b, l, pos), "after a hint: %s", pos);
+	ok(&t, b.state == RS_QUESTION && b.question == 0 && b.verdict == VERDICT_HINT,
+	   "the same question, with its hint");
+	is_int(&t, answer_pick(&b, 1), VERDICT_RIGHT, "answered after the restart");
+	is_int(&t, b.points, 1, "the hint still costs its point");
+	free(pos);
+	answer_pick(&a, 1);
+	pos = runner_position(&a);
+	ok(&t, runner_restore(&b, l, pos), "after a right answer: %s", pos);
+	is_str(&t, runner_item(&b)->id.s, "q2", "a settled question is not asked again");
+	is_int(&t, b.points, 1, "its points are kept");
+	ok(&t, runner_percent(&b) > 0 && runner_percent(&b) < 100, "progress in between: %d%%",
+	   runner_percent(&b));
+	free(pos);
+	const char *bad_pos[] = {"", "garbage", "1 line nowhere 0 0 0 0 0 - -1 0",
+				 "1 line a 9 0 0 0 0 - -1 0", "1 question q 0 7 0 0 0 - -1 0",
+				 "1 choice a 0 0 0 0 0 - -1 0", "1 line a 0 0 0 5 2 - -1 0",
+				 "1 line a 0 0 0 0 0 c 9 1", "1 line a 0 0 0 0 0 - -1 0 extra"};
+	for (size_t i = 0; i < sizeof bad_pos / sizeof *bad_pos; i++) {
+		b.scene = 99;
+		ok(&t, !runner_restore(&b, l, bad_pos[i]) && b.scene == 99,
+		   "refused, runner untouched: '%s'", bad_pos[i]);
+	}
+	ok(&t, !runner_restore(&b, l, NULL), "no position: refused");
 	lesson_free(l);
 	return tap_done(&t);
 }
