@@ -23,12 +23,16 @@ static void usage(FILE *out)
 	fputs(_("Usage: declic [OPTION]...\n"
 		"       declic play PATH      preview a pack or a lesson (no progress kept)\n"
 		"       declic check PATH...  check packs, lessons or YAML files\n"
+		"       declic pin --reset    forget the teacher code (the next start asks for one)\n"
 		"\n"
 		"Déclic teaches the good digital reflexes to 7-11 year olds with short\n"
 		"scenarios and questions, in a full-screen terminal.\n"
 		"\n"
 		"Options:\n"
 		"  --content DIR   content folder (default: the installed packs)\n"
+		"  --db FILE       progress database (default:\n"
+		"                  $XDG_DATA_HOME/declic/progress.db)\n"
+		"  --kiosk         pupils cannot quit: only teacher mode leaves\n"
 		"  --lesson PACK/LESSON\n"
 		"                  start straight into one lesson (or a lesson FILE)\n"
 		"  --lang fr|en    language of the interface\n"
@@ -128,18 +132,23 @@ int main(int argc, char **argv)
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 
-	enum { OPT_CONTENT = 256, OPT_LESSON, OPT_LANG, OPT_NO_COLOR, OPT_NO_ANIM };
+	enum { OPT_CONTENT = 256, OPT_LESSON, OPT_LANG, OPT_NO_COLOR, OPT_NO_ANIM, OPT_DB, OPT_KIOSK,
+	       OPT_RESET };
 	static const struct option longopts[] = {
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"lesson", required_argument, NULL, OPT_LESSON},
 		{"lang", required_argument, NULL, OPT_LANG},
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
 		{"no-anim", no_argument, NULL, OPT_NO_ANIM},
+		{"db", required_argument, NULL, OPT_DB},
+		{"kiosk", no_argument, NULL, OPT_KIOSK},
+		{"reset", no_argument, NULL, OPT_RESET},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	struct app_options opt = {0};
+	bool reset = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -163,6 +172,15 @@ int main(int argc, char **argv)
 		case OPT_NO_ANIM:
 			opt.no_anim = true;
 			break;
+		case OPT_DB:
+			opt.db = optarg;
+			break;
+		case OPT_KIOSK:
+			opt.kiosk = true;
+			break;
+		case OPT_RESET:
+			reset = true;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -178,6 +196,13 @@ int main(int argc, char **argv)
 	argv += optind;
 	if (argc > 0 && !strcmp(argv[0], "check"))
 		return cmd_check(argc - 1, argv + 1);
+	if (argc > 0 && !strcmp(argv[0], "pin")) {
+		if (argc != 1 || !reset) {
+			fprintf(stderr, _("declic pin: use  declic pin --reset [--db FILE]\n"));
+			return 2;
+		}
+		return cmd_pin_reset(opt.db);
+	}
 	if (argc > 0 && !strcmp(argv[0], "play")) {
 		if (argc != 2) {
 			fprintf(stderr, _("declic play: which pack or lesson? (declic play PATH)\n"));
@@ -187,7 +212,7 @@ int main(int argc, char **argv)
 			opt.content = argv[1];
 		else
 			opt.lesson = argv[1];
-	} else if (argc > 0) {
+	} else if (argc > 0 || reset) {
 		fprintf(stderr, _("declic: unknown command '%s'\n"), argv[0]);
 		fprintf(stderr, _("Try 'declic --help' for more information.\n"));
 		return 2;
@@ -201,12 +226,22 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	opt.lesson = lesson;
+	struct store *store = NULL;
+	opt.keep = argc == 0 && !opt.lesson;
+	if (opt.keep) {
+		int status = db_open(opt.db, &store);
+		if (status) {
+			free(content);
+			return status;
+		}
+	}
 	struct catalog cat = {0};
 	struct diags d = {0};
 	if (!opt.lesson)
 		catalog_scan(&cat, content, content_language(opt.lang), &d);
 	opt.content = content;
-	int status = ui_run(&opt, &cat);
+	int status = ui_run(&opt, &cat, store);
+	store_close(store);
 	catalog_free(&cat);
 	diag_free(&d);
 	free(content);

@@ -1,10 +1,12 @@
 /* item.c — is this answer right? */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/answer.h"
 #include "core/item.h"
+#include "xalloc.h"
 
 bool item_check(const struct item *it, const struct response *r)
 {
@@ -92,4 +94,29 @@ double item_guess(const struct item *it)
 	if (it->kind == ITEM_TRUEFALSE)
 		return 0.5;
 	return 0.0;
+}
+
+char *item_response_text(const struct item *it, const struct response *r)
+{
+	char buf[ITEM_MAX_OPTIONS * 4 + 1] = "";
+	size_t len = 0;
+	switch (it->kind) {
+	case ITEM_SINGLE:
+		return xasprintf("%d", r->pick + 1);
+	case ITEM_TRUEFALSE:
+		return xstrdup(r->pick ? "true" : "false");
+	case ITEM_TEXT:
+		return xstrdup(r->text ? r->text : "");
+	case ITEM_MULTIPLE:
+		for (size_t i = 0; i < it->options.n && i < ITEM_MAX_OPTIONS; i++)
+			if (r->ticked[i])
+				len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%zu", len ? "," : "", i + 1);
+		return xstrdup(buf);
+	case ITEM_ORDER:
+	case ITEM_MATCH:
+		for (size_t i = 0; i < r->n_seq && i < ITEM_MAX_OPTIONS; i++)
+			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%d", len ? "," : "", r->seq[i] + 1);
+		return xstrdup(buf);
+	}
+	return xstrdup("");
 }

@@ -21,6 +21,11 @@ struct response {
 /* True if the response is right for the item. */
 bool item_check(const struct item *it, const struct response *r);
 
+/* The response as short text for the attempt log: option numbers from 1
+ * ("2", "1,3", "3,1,2"), "true"/"false", the typed text, or the right picked
+ * for each left ("2,1"). Caller frees. */
+char *item_response_text(const struct item *it, const struct response *r);
+
 /* Number of choices the pupil sees for the item (options, 2 for true/false, rights
  * for match, 0 for typed answers). */
 size_t item_n_choices(const struct item *it);

@@ -103,3 +103,31 @@ char *catalog_lesson_path(const struct pack *p, size_t k)
 {
 	return xasprintf("%s/%s", p->dir, p->lessons.v[k].s);
 }
+
+struct lesson_entry *catalog_lessons(const struct pack *p, size_t *n)
+{
+	struct lesson_entry *v = xcalloc(p->lessons.n + 1, sizeof *v);
+	for (size_t i = 0; i < p->lessons.n; i++) {
+		struct diags d = {0};
+		char *path = catalog_lesson_path(p, i);
+		struct lesson *l = pack_load_lesson(path, NULL, NULL, &d);
+		v[i].path = path;
+		v[i].id = xstrdup(l && l->id.s ? l->id.s : p->lessons.v[i].s);
+		v[i].title = xstrdup(l && l->title.s ? l->title.s : p->lessons.v[i].s);
+		v[i].broken = !l || d.n > 0;
+		lesson_free(l);
+		diag_free(&d);
+	}
+	*n = p->lessons.n;
+	return v;
+}
+
+void lesson_entries_free(struct lesson_entry *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].path);
+		free(v[i].id);
+		free(v[i].title);
+	}
+	free(v);
+}

@@ -2,6 +2,7 @@
 #ifndef DECLIC_CATALOG_H
 #define DECLIC_CATALOG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/diag.h"
@@ -20,5 +21,15 @@ void catalog_scan(struct catalog *c, const char *dir, const char *lang, struct d
 void catalog_free(struct catalog *c);
 /* Path of lesson k of pack p. Caller frees. */
 char *catalog_lesson_path(const struct pack *p, size_t k);
+
+/* A lesson of a pack as a menu shows it: read, but not kept in memory. */
+struct lesson_entry {
+	char *path, *id, *title;	/* id: the lesson's id, else its file name */
+	bool broken;			/* the lesson has problems: declic check */
+};
+/* The lessons of pack p, in the manifest's order; *n of them. Caller frees
+ * with lesson_entries_free. */
+struct lesson_entry *catalog_lessons(const struct pack *p, size_t *n);
+void lesson_entries_free(struct lesson_entry *v, size_t n);
 
 #endif

@@ -4,6 +4,7 @@
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "i18n.h"
 #include "ui/ui.h"
@@ -28,9 +29,9 @@ static void pop(struct ui *ui)
 	s->ops->leave(s->st);
 }
 
-int ui_run(const struct app_options *opt, struct catalog *cat)
+int ui_run(const struct app_options *opt, struct catalog *cat, struct store *store)
 {
-	struct ui ui = {.opt = opt};
+	struct ui ui = {.opt = opt, .cat = cat, .store = store};
 	struct screen first;
 	if (opt->lesson) {
 		char *err = NULL;
@@ -40,6 +41,8 @@ int ui_run(const struct app_options *opt, struct catalog *cat)
 			free(err);
 			return 1;
 		}
+	} else if (store) {
+		first = scr_home_new(&ui);
 	} else {
 		first = scr_menu_new(cat);
 	}
@@ -55,6 +58,7 @@ int ui_run(const struct app_options *opt, struct catalog *cat)
 	const char *bench = getenv("DECLIC_EXIT_AFTER_FIRST_FRAME");
 	/* A new screen may start an animation: give it a first tick. */
 	int ticking = 1;
+	bool backed_up = false;
 	while (ui.depth > 0) {
 		struct screen *top = &ui.stack[ui.depth - 1];
 		bool small = ui.t.rows < UI_MIN_ROWS || ui.t.cols < UI_MIN_COLS;
@@ -65,6 +69,12 @@ int ui_run(const struct app_options *opt, struct catalog *cat)
 		refresh();
 		if (bench && *bench)
 			break;
+		if (!small && top->ops->after && (top->ops->after(&ui, top->st) & R_REDRAW))
+			continue;
+		if (store && !backed_up) {	/* once a day, never before the first frame */
+			store_backup_daily(store, time(NULL));
+			backed_up = true;
+		}
 		struct key k = term_key(&ui.t, ticking ? 30 : -1);
 		if (k.kind == K_HANGUP)
 			break;

@@ -75,7 +75,8 @@ const char *glyph(const struct term *t, enum glyph g)
 		[G_ARROW] = {"→", "→", "->"},	[G_BOX_TL] = {"┌", "┌", "+"},
 		[G_BOX_TR] = {"┐", "┐", "+"},	[G_BOX_BL] = {"└", "└", "+"},
 		[G_BOX_BR] = {"┘", "┘", "+"},	[G_BOX_H] = {"─", "─", "-"},
-		[G_BOX_V] = {"│", "│", "|"},
+		[G_BOX_V] = {"│", "│", "|"},	[G_BAR_ON] = {"█", "█", "#"},
+		[G_BAR_OFF] = {"░", "░", "."},
 	};
 	return forms[g][!t->utf8 ? 2 : t->console ? 1 : 0];
 }
@@ -175,6 +176,14 @@ void paint_frame(const struct term *t, const char *title, const char *right, con
 	}
 	if (help)
 		paint_text(t, t->rows - 1, 1, t->cols - 2, help, ROLE_DIM);
+}
+
+void paint_bar(const struct term *t, int y, int x, int w, int percent)
+{
+	int on = percent <= 0 ? 0 : percent >= 100 ? w : (percent * w + 50) / 100;
+	for (int i = 0; i < w; i++)
+		paint_text(t, y, x + i, 1, glyph(t, i < on ? G_BAR_ON : G_BAR_OFF),
+			   i < on ? ROLE_GOOD : ROLE_DIM);
 }
 
 void paint_stars(const struct term *t, int y, int x, int n)

@@ -7,6 +7,7 @@
 
 #include "core/model.h"
 #include "core/runner.h"
+#include "store/store.h"
 #include "ui/ui.h"
 
 #define PLAY_MAX_HITS 16
@@ -28,6 +29,22 @@ struct answer_input {
 	int perm[ITEM_MAX_OPTIONS];	/* display order of options (order) or rights (match) */
 };
 
+/* What is kept of a pupil's run, written after the frame is drawn. */
+struct play_record {
+	struct store *store;	/* NULL: nothing is kept (preview, guest) */
+	int64_t pupil, run;
+	char *pack;
+	bool attempt;		/* an answer or a choice waits to be written */
+	enum store_attempt_kind kind;
+	char *item, *skill, *scene, *response;
+	bool correct;
+	long shown_ms;		/* when the question or choice appeared */
+	int duration_ms;
+	int saved_scene;	/* scene of the last saved position */
+	bool finished;
+	char *error;		/* the last write failed: tell the pupil */
+};
+
 struct play {
 	struct lesson *lesson;
 	struct cast *cast;
@@ -40,6 +57,7 @@ struct play {
 	bool confirm_leave;
 	struct hit hits[PLAY_MAX_HITS];
 	int n_hits;
+	struct play_record rec;	/* progress kept for a pupil */
 };
 
 /* Hit ids besides option numbers. */
@@ -52,6 +70,10 @@ void play_hit_x(struct play *p, int y, int x0, int x1, int id);
 /* Action id under a click at row y, column x, or -1. The first region
  * recorded wins. */
 int play_hit_at(const struct play *p, int y, int x);
+
+/* Note an answer or a choice, to be written once the frame is drawn. */
+void play_note(struct play *p, enum store_attempt_kind kind, const char *item, const char *skill,
+	       char *response, bool correct);
 
 /* scr_quiz.c: draw the current question and react to a key. */
 void quiz_draw(struct ui *ui, struct play *p);

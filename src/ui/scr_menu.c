@@ -10,17 +10,11 @@
 #include "ui/ui.h"
 #include "xalloc.h"
 
-/* A lesson of the opened pack: its title, or why it cannot be played. */
-struct entry {
-	char *path, *title;
-	bool broken;
-};
-
 struct menu {
 	struct catalog *cat;
 	int pack;		/* opened pack, -1 on the list of packs */
 	int sel;
-	struct entry *lessons;
+	struct lesson_entry *lessons;
 	size_t n_lessons;
 	char *error;
 	int first_row;		/* row of the first item in the last frame */
@@ -29,31 +23,15 @@ struct menu {
 /* Read the lessons of pack k (titles only matter here). */
 static void open_pack(struct menu *m, int k)
 {
-	const struct pack *p = m->cat->packs[k];
 	m->pack = k;
 	m->sel = 0;
-	m->lessons = xcalloc(p->lessons.n + 1, sizeof *m->lessons);
-	m->n_lessons = p->lessons.n;
-	for (size_t i = 0; i < p->lessons.n; i++) {
-		struct diags d = {0};
-		char *path = catalog_lesson_path(p, i);
-		struct lesson *l = pack_load_lesson(path, NULL, NULL, &d);
-		m->lessons[i].path = path;
-		m->lessons[i].title = xstrdup(l && l->title.s ? l->title.s : p->lessons.v[i].s);
-		m->lessons[i].broken = !l || d.n > 0;
-		lesson_free(l);
-		diag_free(&d);
-	}
+	m->lessons = catalog_lessons(m->cat->packs[k], &m->n_lessons);
 }
 
 /* Back to the list of packs. */
 static void close_pack(struct menu *m)
 {
-	for (size_t i = 0; i < m->n_lessons; i++) {
-		free(m->lessons[i].path);
-		free(m->lessons[i].title);
-	}
-	free(m->lessons);
+	lesson_entries_free(m->lessons, m->n_lessons);
 	m->lessons = NULL;
 	m->n_lessons = 0;
 	m->sel = m->pack > 0 ? m->pack : 0;

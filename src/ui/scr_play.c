@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <libgen.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/text.h"
 #include "i18n.h"
@@ -311,6 +313,8 @@ static void play_draw(struct ui *ui, void *st)
 			break;
 		}
 	}
+	if (p->rec.error)
+		paint_text(&ui->t, ui->t.rows - 2, 1, ui->t.cols - 2, p->rec.error, ROLE_TRY);
 	if (p->confirm_leave)
 		draw_confirm(ui);
 }
@@ -321,6 +325,7 @@ static int settle(struct ui *ui, struct play *p)
 {
 	p->typed = ui->opt->no_anim ? SIZE_MAX : 0;
 	p->sel = 0;
+	p->rec.shown_ms = term_now_ms();
 	if (p->r.state == RS_DONE)
 		return R_POP;
 	bool typing = p->r.state == RS_LINE && !ui->opt->no_anim;
@@ -360,6 +365,8 @@ static int handle_choice(struct ui *ui, struct play *p, const struct key *k)
 		pick = play_hit_at(p, k->y, k->x);
 	if (pick < 0 || pick >= n)
 		return R_NONE;
+	play_note(p, ATTEMPT_CHOICE, runner_scene(&p->r)->id.s, p->lesson->skill.s,
+		  xasprintf("%d", pick + 1), c->v[pick].good);
 	runner_pick(&p->r, (size_t)pick);
 	return settle(ui, p);
 }
@@ -422,16 +429,103 @@ static int play_handle(struct ui *ui, void *st, const struct key *k)
 	}
 }
 
+void play_note(struct play *p, enum store_attempt_kind kind, const char *item, const char *skill,
+	       char *response, bool correct)
+{
+	struct play_record *rec = &p->rec;
+	if (!rec->store) {
+		free(response);
+		return;
+	}
+	free(rec->item);
+	free(rec->skill);
+	free(rec->scene);
+	free(rec->response);
+	rec->attempt = true;
+	rec->kind = kind;
+	rec->item = xstrdup(item ? item : "");
+	rec->skill = skill ? xstrdup(skill) : NULL;
+	rec->scene = xstrdup(runner_scene(&p->r)->id.s);
+	rec->response = response;
+	rec->correct = correct;
+	long ms = term_now_ms() - rec->shown_ms;
+	rec->duration_ms = ms < 0 ? 0 : ms > 3600000L ? 3600000 : (int)ms;
+}
+
+/* Keep the outcome of a store write: an error is shown until a write works. */
+static int record_result(struct play_record *rec, enum store_rc rc)
+{
+	bool had = rec->error != NULL;
+	free(rec->error);
+	rec->error = NULL;
+	if (rc != STORE_OK)
+		/* TRANSLATORS: %s says why (disk full...). */
+		rec->error = xasprintf(_("Progress not saved: %s Tell your teacher."), store_strerror(rc));
+	return had || rec->error ? R_REDRAW : R_NONE;
+}
+
+/* After the frame is on screen: write the pending answer, the new position
+ * or the end of the run. */
+static int play_after(struct ui *ui, void *st)
+{
+	(void)ui;
+	struct play *p = st;
+	struct play_record *rec = &p->rec;
+	if (!rec->store || !rec->run || rec->finished)
+		return R_NONE;
+	time_t now = time(NULL);
+	if (p->r.state == RS_RECAP || p->r.state == RS_ENDING || p->r.state == RS_DONE) {
+		enum store_rc rc = STORE_OK;
+		if (rec->attempt)
+			rc = store_attempt_add(rec->store, rec->pupil, rec->run,
+					       &(struct store_attempt){rec->kind, rec->pack, p->lesson->id.s,
+								       rec->scene, rec->item, rec->skill,
+								       rec->response, rec->correct,
+								       rec->duration_ms, NAN, NAN, NAN, NAN},
+					       NULL, 100, now);
+		if (rc == STORE_OK)
+			rc = store_run_finish(rec->store, rec->run, (int)runner_ending(&p->r),
+					      runner_stars(&p->r), now);
+		rec->attempt = false;
+		rec->finished = rc == STORE_OK;
+		return record_result(rec, rc);
+	}
+	char *pos = runner_position(&p->r);
+	enum store_rc rc = STORE_OK;
+	if (rec->attempt) {
+		struct store_attempt a = {rec->kind, rec->pack, p->lesson->id.s, rec->scene, rec->item,
+					  rec->skill, rec->response, rec->correct, rec->duration_ms,
+					  NAN, NAN, NAN, NAN};
+		rc = store_attempt_add(rec->store, rec->pupil, rec->run, &a, pos, runner_percent(&p->r), now);
+		rec->attempt = false;
+		rec->saved_scene = p->r.scene;
+	} else if (rec->saved_scene != p->r.scene) {
+		rc = store_run_save(rec->store, rec->run, pos, runner_percent(&p->r), now);
+		rec->saved_scene = p->r.scene;
+	} else {
+		free(pos);
+		return R_NONE;
+	}
+	free(pos);
+	return record_result(rec, rc);
+}
+
 static void play_leave(void *st)
 {
 	struct play *p = st;
+	free(p->rec.pack);
+	free(p->rec.item);
+	free(p->rec.skill);
+	free(p->rec.scene);
+	free(p->rec.response);
+	free(p->rec.error);
 	lesson_free(p->lesson);
 	cast_free(p->cast);
 	backdrops_free(p->bd);
 	free(p);
 }
 
-static const struct screen_ops play_ops = {"play", play_draw, play_handle, play_leave};
+static const struct screen_ops play_ops = {"play", play_draw, play_handle, play_leave, play_after};
 
 struct screen scr_play_new(struct ui *ui, const char *path, char **err)
 {
@@ -452,4 +546,32 @@ struct screen scr_play_new(struct ui *ui, const char *path, char **err)
 	}
 	diag_free(&d);
 	return (struct screen){p ? &play_ops : NULL, p};
+}
+
+struct screen scr_play_pupil(struct ui *ui, const char *path, const char *pack, int64_t pupil, char **err)
+{
+	struct screen s = scr_play_new(ui, path, err);
+	if (!s.ops || !ui->store)
+		return s;
+	struct play *p = s.st;
+	struct play_record *rec = &p->rec;
+	struct store_run run = {0};
+	time_t now = time(NULL);
+	enum store_rc rc = store_run_resumable(ui->store, pupil, pack, p->lesson->id.s, &run);
+	if (rc == STORE_OK && runner_restore(&p->r, p->lesson, run.position)) {
+		rec->run = run.id;
+		settle(ui, p);
+	} else if (rc == STORE_OK || rc == STORE_ERR_NOTFOUND) {
+		char *pos = runner_position(&p->r);
+		rc = store_run_begin(ui->store, pupil, pack, p->lesson->id.s, pos, now, &rec->run);
+		free(pos);
+	}
+	store_run_clear(&run);
+	rec->store = ui->store;
+	rec->pupil = pupil;
+	rec->pack = xstrdup(pack);
+	rec->saved_scene = p->r.scene;
+	rec->shown_ms = term_now_ms();
+	record_result(rec, rc == STORE_ERR_NOTFOUND ? STORE_OK : rc);
+	return s;
 }

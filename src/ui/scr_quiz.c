@@ -273,6 +273,9 @@ static int submit(struct ui *ui, struct play *p, const struct item *it)
 	memcpy(resp.seq, p->in.seq, sizeof resp.seq);
 	resp.n_seq = it->kind == ITEM_MATCH ? it->left.n : p->in.n_seq;
 	enum verdict v = runner_answer(&p->r, &resp);
+	if (v != VERDICT_NONE)
+		play_note(p, ATTEMPT_ANSWER, it->id.s, it->skill.s, item_response_text(it, &resp),
+			  v == VERDICT_RIGHT);
 	if (v == VERDICT_HINT && (it->kind == ITEM_TEXT || it->kind == ITEM_ORDER)) {
 		p->in.text[0] = '\0';	/* a fresh start for the second try */
 		p->in.n_seq = 0;

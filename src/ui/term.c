@@ -114,7 +114,7 @@ void term_close(void)
 }
 
 /* Milliseconds of a monotonic clock. */
-static long now_ms(void)
+long term_now_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -146,6 +146,12 @@ static struct key function_key(struct term *t, wint_t wc)
 	case KEY_ENTER:
 		k.kind = K_ENTER;
 		break;
+	case KEY_PPAGE:
+		k.kind = K_PGUP;
+		break;
+	case KEY_NPAGE:
+		k.kind = K_PGDN;
+		break;
 	case KEY_BACKSPACE:
 	case KEY_DC:
 		k.kind = K_BACKSPACE;
@@ -171,14 +177,14 @@ struct key term_key(struct term *t, int timeout_ms)
 	for (;;) {
 		if (leave_requested)
 			return (struct key){K_HANGUP, 0, 0, 0};
-		long start = now_ms();
+		long start = term_now_ms();
 		wint_t wc;
 		timeout(timeout_ms);
 		int rc = get_wch(&wc);
 		if (leave_requested)
 			return (struct key){K_HANGUP, 0, 0, 0};
 		if (rc == ERR) {
-			if (timeout_ms >= 0 && now_ms() - start >= timeout_ms / 2)
+			if (timeout_ms >= 0 && term_now_ms() - start >= timeout_ms / 2)
 				return (struct key){K_TICK, 0, 0, 0};
 			if (++fast_errors > 100)
 				return (struct key){K_HANGUP, 0, 0, 0};

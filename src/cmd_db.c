@@ -1,0 +1,137 @@
+/* cmd_db.c — opening the progress database from the command line: where it
+ * is, what to say when it cannot be used, and the offer of a backup when it is
+ * damaged; `declic pin --reset`. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "core/text.h"
+#include "i18n.h"
+#include "xalloc.h"
+
+/* The database path: path, or the default place (caller frees); NULL after
+ * printing why there is none. */
+static char *db_path(const char *path)
+{
+	if (path)
+		return xstrdup(path);
+	char *def = NULL;
+	enum store_rc rc = store_default_path(&def);
+	if (rc != STORE_OK) {
+		fprintf(stderr, "declic: %s\n", store_strerror(rc));
+		fprintf(stderr, _("declic: choose a file with --db FILE\n"));
+		return NULL;
+	}
+	return def;
+}
+
+/* Print why the database at path cannot be used. */
+static void db_problem(const char *path, enum store_rc rc)
+{
+	char *p = text_escape(path);
+	/* TRANSLATORS: %s is the database file, then the reason. */
+	fprintf(stderr, _("declic: cannot use the progress file %s: %s\n"), p, store_strerror(rc));
+	if (rc == STORE_ERR_NOTDB || rc == STORE_ERR_NEWER || rc == STORE_ERR_READONLY)
+		fprintf(stderr, _("declic: nothing was changed; choose another file with --db FILE\n"));
+	free(p);
+}
+
+/* True if the person at the terminal answers yes. */
+static bool ask_yes(void)
+{
+	if (!isatty(STDIN_FILENO))
+		return false;
+	char line[32];
+	if (!fgets(line, sizeof line, stdin))
+		return false;
+	return strchr("yYoO", line[0]) && line[0];
+}
+
+/* A damaged database: set it aside, then offer the newest backup. Returns
+ * true when the path may be opened again. */
+static bool db_recover(const char *path)
+{
+	char *moved = NULL, *backup = NULL;
+	char *p = text_escape(path);
+	enum store_rc rc = store_set_aside(path, time(NULL), &moved);
+	if (rc != STORE_OK) {
+		db_problem(path, STORE_ERR_CORRUPT);
+		free(p);
+		return false;
+	}
+	char *m = text_escape(moved);
+	fprintf(stderr, _("declic: the progress file %s is damaged; it was moved to %s\n"), p, m);
+	free(m);
+	bool ok = true;
+	if (store_newest_backup(path, &backup) == STORE_OK) {
+		char *b = text_escape(backup);
+		fprintf(stderr, _("declic: restore the newest backup, %s? [y/N] "), b);
+		free(b);
+		if (ask_yes()) {
+			rc = store_restore(backup, path);
+			if (rc != STORE_OK) {
+				db_problem(path, rc);
+				ok = false;
+			}
+		} else {
+			fprintf(stderr, _("declic: starting with an empty progress file\n"));
+		}
+	} else {
+		fprintf(stderr, _("declic: there is no backup; starting with an empty progress file\n"));
+	}
+	free(backup);
+	free(moved);
+	free(p);
+	return ok;
+}
+
+int db_open(const char *path, struct store **out)
+{
+	char *file = db_path(path);
+	*out = NULL;
+	if (!file)
+		return 1;
+	enum store_rc rc = store_open(file, STORE_CREATE, time(NULL), out);
+	if (rc == STORE_ERR_CORRUPT && db_recover(file))
+		rc = store_open(file, STORE_CREATE, time(NULL), out);
+	if (rc != STORE_OK)
+		db_problem(file, rc);
+	free(file);
+	return rc == STORE_OK ? 0 : 1;
+}
+
+int cmd_pin_reset(const char *path)
+{
+	char *file = db_path(path);
+	if (!file)
+		return 1;
+	char *p = text_escape(file);
+	struct stat sb;
+	struct store *st = NULL;
+	int status = 1;
+	if (stat(file, &sb) != 0) {
+		fprintf(stderr, _("declic: there is no progress file %s\n"), p);
+	} else if (getuid() != 0 && sb.st_uid != getuid()) {
+		fprintf(stderr, _("declic: only the owner of %s (or root) can reset the teacher code\n"), p);
+	} else {
+		enum store_rc rc = store_open(file, 0, time(NULL), &st);
+		if (rc == STORE_OK)
+			rc = store_pin_reset(st);
+		if (rc != STORE_OK) {
+			db_problem(file, rc);
+		} else {
+			printf(_("The teacher code is reset: the next start of declic asks for a new one.\n"));
+			status = 0;
+		}
+		store_close(st);
+	}
+	free(p);
+	free(file);
+	return status;
+}
