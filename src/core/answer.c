@@ -11,7 +11,11 @@
 #include "core/answer.h"
 #include "xalloc.h"
 
-char *answer_normalize(const char *s)
+/* Fold s (compatibility-decomposed, case-folded): letters and digits are kept;
+ * accents (every combining mark for answers, diacritics only for names) are
+ * dropped; for names each run of anything else between two kept characters
+ * becomes one space. Returns a new string. */
+static char *fold(const char *s, bool name)
 {
 	size_t flen = 0;
 	uint8_t *folded = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFKD,
@@ -20,14 +24,25 @@ char *answer_normalize(const char *s)
 		return xstrdup("");
 	char *out = xmalloc(flen + 1);
 	size_t i = 0, o = 0;
+	bool gap = false;
 	while (i < flen) {
 		ucs4_t c;
 		int k = u8_mbtouc(&c, folded + i, flen - i);
+		bool keep = uc_is_general_category(c, UC_CATEGORY_L) ||
+			    uc_is_general_category(c, UC_CATEGORY_N) ||
+			    (name && o > 0 && uc_is_general_category(c, UC_CATEGORY_M) &&
+			     !uc_is_property_diacritic(c));
+		bool mark = uc_is_general_category(c, UC_CATEGORY_M);
+		if ((keep || c == 0x0153 || c == 0x00E6) && gap && o > 0)
+			out[o++] = ' ';	/* never longer: the gap had at least one byte */
+		if (keep || c == 0x0153 || c == 0x00E6)
+			gap = false;
+		else if (name && !mark)
+			gap = true;
 		if (c == 0x0153 || c == 0x00E6) {	/* œ, æ as typed: "oe", "ae" (same size) */
 			out[o++] = c == 0x0153 ? 'o' : 'a';
 			out[o++] = 'e';
-		} else if (uc_is_general_category(c, UC_CATEGORY_L) ||
-			   uc_is_general_category(c, UC_CATEGORY_N)) {
+		} else if (keep) {
 			memcpy(out + o, folded + i, (size_t)k);
 			o += (size_t)k;
 		}
@@ -36,6 +51,16 @@ char *answer_normalize(const char *s)
 	out[o] = '\0';
 	free(folded);
 	return out;
+}
+
+char *answer_normalize(const char *s)
+{
+	return fold(s, false);
+}
+
+char *answer_name_key(const char *s)
+{
+	return fold(s, true);
 }
 
 /* Decode a UTF-8 string into a new array of code points; *n gets the count. */
