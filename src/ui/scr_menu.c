@@ -150,7 +150,7 @@ static void menu_leave(void *st)
 	free(m);
 }
 
-static const struct screen_ops menu_ops = {"menu", menu_draw, menu_handle, menu_leave};
+static const struct screen_ops menu_ops = {"menu", menu_draw, menu_handle, menu_leave, NULL};
 
 struct screen scr_menu_new(struct catalog *cat)
 {

@@ -2,6 +2,7 @@
  * arrows, digits 1-9 or the mouse, and a one-line text field. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
@@ -31,7 +32,7 @@ void list_draw(struct ui *ui, struct list_view *lv, int y, int x, int w, int h, 
 	lv->x1 = x + w - 1;
 	for (int i = lv->first; i < lv->n && i < lv->first + per; i++, y++) {
 		bool sel = i == lv->sel;
-		char num[8];
+		char num[16];
 		snprintf(num, sizeof num, "%d.", i - lv->first + 1);
 		paint_text(t, y, x, 2, sel ? glyph(t, G_SELECT) : " ", ROLE_TEXT);
 		paint_text(t, y, x + 2, 3, num, sel ? ROLE_SELECT : ROLE_TEXT);
