@@ -38,7 +38,7 @@ def main():
                DECLIC_EXIT_AFTER_FIRST_FRAME='1', COLUMNS='80', LINES='24')
     lesson = os.path.join(content, 'fr', 'donnees', 'pseudo.yaml')
     cases = [
-        ('menu (declic --content)', [declic, '--no-anim', '--content', content]),
+        ('menu (declic play CONTENT)', [declic, '--no-anim', 'play', content]),
         ('lesson (declic play LESSON)', [declic, '--no-anim', 'play', lesson]),
     ]
     print(f"{'case':32} {'median ms':>10} {'worst ms':>10} {'peak RSS KiB':>13}")

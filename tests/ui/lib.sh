@@ -6,7 +6,12 @@ DECLIC=${DECLIC:-$top_builddir/declic}
 command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
 sock="declic-test-$$"
 tmx() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { [ -n "$DECLIC_UI_KEEP" ] || tmx kill-server 2>/dev/null; }
+# Never the user's own progress: a private data folder per test.
+XDG_DATA_HOME=$(mktemp -d); export XDG_DATA_HOME
+cleanup() {
+	[ -n "$DECLIC_UI_KEEP" ] || tmx kill-server 2>/dev/null
+	rm -rf "$XDG_DATA_HOME"
+}
 trap cleanup EXIT
 
 # ui_start COLS ROWS COMMAND: run COMMAND (a shell string) in a fresh terminal;

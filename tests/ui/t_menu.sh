@@ -4,7 +4,7 @@
 . "$top_srcdir/tests/ui/lib.sh"
 tmp=$(mktemp -d); trap 'cleanup; rm -rf "$tmp"' EXIT
 
-ui_start 80 24 "LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim --content $top_srcdir/content"
+ui_start 80 24 "LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim play $top_srcdir/content"
 ui_wait "Choose a world"; ok $? "the menu opens on the worlds"
 ui_has "1. Mes données personnelles"; ok $? "the bundled pack is listed by its title"
 ui_keys Enter; ui_wait "1. Le pseudo de Noé"; ok $? "a pack lists its lessons by title"
@@ -20,7 +20,7 @@ cp "$tmp/content/fr/donnees/pseudo.yaml" "$tmp/content/fr/donnees/casse.yaml"
 sed -i 's/goto: dragon/goto: nulle-part/' "$tmp/content/fr/donnees/casse.yaml"
 sed -i 's/^  - pseudo.yaml/  - pseudo.yaml\n  - casse.yaml/' "$tmp/content/fr/donnees/pack.yaml"
 mkdir "$tmp/content/fr/zz-broken" && printf 'format: 1\nid: [\n' > "$tmp/content/fr/zz-broken/pack.yaml"
-ui_start 80 24 "LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim --content $tmp/content"
+ui_start 80 24 "LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim play $tmp/content"
 ui_wait "Choose a world"
 ui_has "Some packs have problems"; ok $? "a broken pack is reported on the menu"
 ui_keys Enter; ui_wait "2. Le pseudo de Noé (needs checking)"; ok $? "a broken lesson is marked"
@@ -36,7 +36,7 @@ ui_start 80 24 "LANG=C.UTF-8 LANGUAGE= $DECLIC --lesson ../fr/donnees/pseudo"
 [ "$(ui_wait_exit)" = 1 ]; ok $? "a lesson id never reaches outside the content folder"
 
 mkdir "$tmp/empty"
-ui_start 80 24 "LANG=C.UTF-8 LANGUAGE= $DECLIC --content $tmp/empty"
+ui_start 80 24 "LANG=C.UTF-8 LANGUAGE= $DECLIC play $tmp/empty"
 ui_wait "No content pack found"; ok $? "no pack: a clear message"
 ui_keys Escape; [ "$(ui_wait_exit)" = 0 ]; ok $? "and Esc leaves"
 done_testing
