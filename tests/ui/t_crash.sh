@@ -7,7 +7,7 @@
 command -v sqlite3 >/dev/null 2>&1 || skip_all "the sqlite3 command is not installed"
 tmp=$(mktemp -d); trap 'cleanup; rm -rf "$tmp"' EXIT
 db="$tmp/progress.db"
-run="LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim --db $db --content $top_srcdir/content"
+run="LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim --db $db --content $top_srcdir/tests/data/ui"
 q() { sqlite3 -cmd ".timeout 5000" "$db" "$1"; }
 
 # The first run: teacher code, a class, one pupil.

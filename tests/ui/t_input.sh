@@ -3,7 +3,7 @@
 # options, Ctrl keys that must not stop a kiosk, and a hang-up that must end
 # declic quickly and cleanly.
 . "$top_srcdir/tests/ui/lib.sh"
-lesson="$top_srcdir/content/fr/donnees/pseudo.yaml"
+lesson="$top_srcdir/tests/data/ui/fr/donnees/pseudo.yaml"
 run="TERM=xterm LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim play $lesson"
 
 # click ROW COL: a left click (SGR mouse report, 1-based row and column).

@@ -4,7 +4,7 @@
 # lesson and leaves; another pupil sees their own empty map; the first comes
 # back and Continue resumes at the very question they left.
 . "$top_srcdir/tests/ui/lib.sh"
-run="LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim --content $top_srcdir/content"
+run="LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim --content $top_srcdir/tests/data/ui"
 db="$XDG_DATA_HOME/declic/progress.db"
 
 ui_start 80 24 "$run"

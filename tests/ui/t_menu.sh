@@ -4,7 +4,7 @@
 . "$top_srcdir/tests/ui/lib.sh"
 tmp=$(mktemp -d); trap 'cleanup; rm -rf "$tmp"' EXIT
 
-ui_start 80 24 "LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim play $top_srcdir/content"
+ui_start 80 24 "LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim play $top_srcdir/tests/data/ui"
 ui_wait "Choose a world"; ok $? "the menu opens on the worlds"
 ui_has "1. Mes données personnelles"; ok $? "the bundled pack is listed by its title"
 ui_keys Enter; ui_wait "1. Le pseudo de Noé"; ok $? "a pack lists its lessons by title"
@@ -14,7 +14,7 @@ ui_keys Escape; ui_wait "Choose a world"; ok $? "Esc goes back to the worlds"
 ui_keys Escape; [ "$(ui_wait_exit)" = 0 ]; ok $? "Esc on the worlds quits, status 0"
 
 # A copy of the content with one broken lesson and one broken pack.
-cp -R "$top_srcdir/content" "$tmp/content"
+cp -R "$top_srcdir/tests/data/ui" "$tmp/content"
 chmod -R u+w "$tmp/content"
 cp "$tmp/content/fr/donnees/pseudo.yaml" "$tmp/content/fr/donnees/casse.yaml"
 sed -i 's/goto: dragon/goto: nulle-part/' "$tmp/content/fr/donnees/casse.yaml"

@@ -3,7 +3,7 @@
 # first scene to the recap and the ending, through both branches of the
 # choice point (the wrong path, back, then a good one; and the other good one).
 . "$top_srcdir/tests/ui/lib.sh"
-lesson="$top_srcdir/content/fr/donnees/pseudo.yaml"
+lesson="$top_srcdir/tests/data/ui/fr/donnees/pseudo.yaml"
 run="LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim play $lesson"
 
 # answer_all_right: answer the 8 questions of the lesson right at once.

@@ -3,7 +3,7 @@
 # below it a "terminal too small" screen, and back at full size the pupil is
 # exactly where they were. A resize storm (down to 1×1) never crashes.
 . "$top_srcdir/tests/ui/lib.sh"
-lesson="$top_srcdir/content/fr/donnees/pseudo.yaml"
+lesson="$top_srcdir/tests/data/ui/fr/donnees/pseudo.yaml"
 ui_start 80 24 "LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim play $lesson"
 ui_wait "Mercredi après-midi"
 ui_keys Enter Enter Enter

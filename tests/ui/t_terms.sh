@@ -2,7 +2,7 @@
 # t_terms.sh — TERM × locale matrix and colour settings: a working screen or a
 # clear message, never garbage. LANG=C gets ASCII art and transliterated text.
 . "$top_srcdir/tests/ui/lib.sh"
-lesson="$top_srcdir/content/fr/donnees/pseudo.yaml"
+lesson="$top_srcdir/tests/data/ui/fr/donnees/pseudo.yaml"
 locales="C C.UTF-8"
 if locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then locales="$locales fr_FR.UTF-8"; fi
 diag "locales: $locales"
