@@ -190,11 +190,15 @@ static void teacher_draw(struct ui *ui, void *st)
 	}
 	}
 	if (tc->n_report) {
-		int h = (int)tc->n_report + 2 < t->rows - 4 ? (int)tc->n_report + 2 : t->rows - 4;
+		int rows = 0, max = t->rows - 6;
+		for (size_t i = 0; i < tc->n_report; i++)
+			rows += paint_rows(w - 4, tc->report[i]);
+		int h = (rows < max ? rows : max) + 2, y = 3;
 		paint_box(t, 2, x, h, w, _("Import"), ROLE_TEXT);
-		for (int i = 0; i < h - 2; i++) {
-			bool more = i == h - 3 && (size_t)(h - 2) < tc->n_report;
-			paint_text(t, 3 + i, x + 2, w - 4, more ? "…" : tc->report[i], i ? ROLE_TEXT : ROLE_GOOD);
+		for (size_t i = 0; i < tc->n_report && y < 2 + h - 1; i++) {
+			bool last_row = y == 2 + h - 2 && i + 1 < tc->n_report;
+			y += paint_wrapped(t, y, x + 2, w - 4, 2 + h - 1 - y, last_row ? "…" : tc->report[i],
+					   i ? ROLE_TEXT : ROLE_GOOD);
 		}
 	} else if (tc->ask != ASK_NONE) {
 		int h = paint_rows(w - 4, ask_label(tc->ask)) + 4;
@@ -328,10 +332,15 @@ static int answer(struct ui *ui, struct teacher *tc)
 		rc = store_pupil_rename(ui->store, tc->pupils[tc->list.sel].id, text);
 		break;
 	case ASK_ADD_PUPILS: {
-		char *list = xstrdup(text);
-		for (char *c = list; *c; c++)
-			if (*c == ',' || *c == ';')
-				*c = '\n';
+		/* One name per line, without the spaces that follow the commas. */
+		char *list = xmalloc(strlen(text) + 1), *o = list;
+		for (const char *c = text; *c; c++) {
+			bool sep = *c == ',' || *c == ';';
+			*o++ = sep ? '\n' : *c;
+			while (sep && c[1] == ' ')
+				c++;
+		}
+		*o = '\0';
 		add_names(ui, tc, list, strlen(list), _("the list"));
 		free(list);
 		return R_REDRAW;

@@ -32,14 +32,15 @@ answer() {
 }
 # Answers of the pupil's newest run in the database.
 run_answers() {
-	q "select count(*) from attempts where kind = 0 and run = (select max(id) from runs)"
+	q "select count(*) from attempts where kind = 'answer' and run = (select max(id) from runs)"
 }
 # The pid of declic in the test terminal.
 declic_pid() { pgrep -P "$(tmx list-panes -F '#{pane_pid}' | head -n 1)" -x declic; }
 
+runs=${CRASH_RUNS:-20}
 acked_total=0 failures=0 resumed=0
-i=1
-while [ $i -le 20 ]; do
+round=1
+while [ $round -le "$runs" ]; do
 	ui_start 80 24 "$run"
 	ui_wait "Hello! Choose your class." || { failures=$((failures + 1)); break; }
 	before=$(run_answers)
@@ -48,7 +49,7 @@ while [ $i -le 20 ]; do
 		ui_keys 1
 		if [ "$before" -gt 0 ] && [ "$before" -lt 8 ]; then
 			ui_wait "Challenge $((before + 1))/8" && resumed=$((resumed + 1)) ||
-				{ failures=$((failures + 1)); diag "run $i: did not resume at question $((before + 1))"; }
+				{ failures=$((failures + 1)); diag "run $round: did not resume at question $((before + 1))"; }
 		fi
 	else
 		ui_keys "$(ui_num 'Mes données personnelles')"; ui_wait "Le pseudo de Noé"
@@ -56,7 +57,7 @@ while [ $i -le 20 ]; do
 	fi
 	# The killer: a random moment in the next 0.3-3 s.
 	pid=$(declic_pid)
-	delay=$(awk -v s="$i$$" 'BEGIN { srand(s); printf "%.2f", 0.3 + rand() * 2.7 }')
+	delay=$(awk -v s="$round$$" 'BEGIN { srand(s); printf "%.2f", 0.3 + rand() * 2.7 }')
 	(sleep "$delay"; kill -9 "$pid" 2>/dev/null) &
 	killer=$!
 	acked=0
@@ -76,15 +77,15 @@ while [ $i -le 20 ]; do
 	wait "$killer"
 	after=$(run_answers)
 	check=$(q "pragma integrity_check")
-	[ "$check" = ok ] || { failures=$((failures + 1)); diag "run $i: integrity_check says $check"; }
+	[ "$check" = ok ] || { failures=$((failures + 1)); diag "run $round: integrity_check says $check"; }
 	# Acknowledged answers: the program showed the next question after them.
 	if [ "$after" -lt "$((n + acked))" ]; then
-		failures=$((failures + 1)); diag "run $i: $((n + acked)) answers acknowledged, $after kept"
+		failures=$((failures + 1)); diag "run $round: $((n + acked)) answers acknowledged, $after kept"
 	fi
 	acked_total=$((acked_total + acked))
-	i=$((i + 1))
+	round=$((round + 1))
 done
-ok "$([ $failures -eq 0 ]; echo $?)" "20 kills: integrity ok, no acknowledged answer lost ($acked_total acknowledged, $resumed resumes checked)"
+ok "$([ $failures -eq 0 ]; echo $?)" "$runs kills: integrity ok, no acknowledged answer lost ($acked_total acknowledged, $resumed resumes checked)"
 [ "$resumed" -gt 0 ]; ok $? "Continue resumed at the next question after a kill ($resumed times)"
 total=$(q "select count(*) from attempts")
 uniq=$(q "select count(distinct uuid) from attempts")

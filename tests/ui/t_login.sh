@@ -16,9 +16,9 @@ ui_type 1234; ui_keys Enter; ui_wait "at least 6 digits"; ok $? "a code under 6 
 ui_keys BSpace BSpace BSpace BSpace; ui_type 246810; ui_keys Enter
 ui_wait "Type the code again"; ui_type 246811; ui_keys Enter
 ui_wait "The two codes differ"; ok $? "the code is typed twice, and a difference is caught"
-ui_type 246810; ui_keys Enter; ui_wait "Type the code again"; ui_type 246810; ui_keys Enter
-ui_wait "Name of the new class"; ok $? "then the first class is asked for"
-ui_has "******"; ok $? "the code never shows, only stars"
+ui_type 246810; ui_keys Enter; ui_wait "Type the code again"; ui_type 246810
+ui_has "******_" && ! ui_has 246810; ok $? "the code never shows, only stars"
+ui_keys Enter; ui_wait "Name of the new class"; ok $? "then the first class is asked for"
 ui_type "CM1 A"; ui_keys Enter
 ui_wait "First names, separated by commas"; ok $? "then its pupils"
 ui_type "Léa, Tom, Zoé, Tom, @@@"; ui_keys Enter
@@ -26,7 +26,7 @@ ui_wait "3 pupils added from the list."; ok $? "three pupils added"
 ui_has "same name as line 2"; ok $? "a duplicate is reported, not dropped silently"
 ui_has "\"@@@\": not added."; ok $? "an invalid name is reported"
 ui_keys Enter; ui_wait "Pupils of CM1 A"; ui_has "Zoé"; ok $? "the class lists its pupils"
-ui_keys Escape; ui_wait "1 pupils\|3 pupils" 1; ui_keys Escape
+ui_keys Escape; ui_wait "3 pupils"; ok $? "the class shows its number of pupils"; ui_keys Escape
 ui_wait "Hello! Choose your class."; ok $? "leaving teacher mode shows the login"
 
 # Léa plays half a lesson.
