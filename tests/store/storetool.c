@@ -5,6 +5,7 @@
  *                                 prints "acked K errors E [FIRST-ERROR]"
  *   storetool fill PATH N         record answers until one fails (at most N);
  *                                 prints "acked K rc CODE", code as in enum store_rc
+ *   storetool stream PATH N       like write, printing "acked K" after each answer
  *   storetool check PATH          prints "attempts N integrity RESULT"
  *   storetool open PATH [create]  prints the code of store_open
  *   storetool home                prints the code of store_default_path
@@ -65,8 +66,9 @@ static struct store_attempt answer(int i)
 	};
 }
 
-/* write and fill: record answers; with stop, stop at the first error. */
-static int record(const char *path, const char *name, int n, int stop)
+/* write, fill and stream: record answers; with stop, stop at the first
+ * error; with stream, print the count after each acknowledged answer. */
+static int record(const char *path, const char *name, int n, int stop, int stream)
 {
 	struct store *st;
 	enum store_rc rc = store_open(path, STORE_CREATE, time(NULL), &st);
@@ -90,6 +92,10 @@ static int record(const char *path, const char *name, int n, int stop)
 		rc = store_attempt_add(st, pupil, run, &a, "s2", i % 100, time(NULL));
 		if (rc == STORE_OK) {
 			acked++;
+			if (stream) {
+				printf("acked %d\n", acked);
+				fflush(stdout);
+			}
 			continue;
 		}
 		errors++;
@@ -151,9 +157,11 @@ int main(int argc, char **argv)
 	if (argc >= 4 && !strcmp(argv[1], "hold"))
 		return hold(argv[2], atoi(argv[3]));
 	if (argc >= 5 && !strcmp(argv[1], "write"))
-		return record(argv[2], argv[3], atoi(argv[4]), 0);
+		return record(argv[2], argv[3], atoi(argv[4]), 0, 0);
+	if (argc >= 4 && !strcmp(argv[1], "stream"))
+		return record(argv[2], "Stream", atoi(argv[3]), 0, 1);
 	if (argc >= 4 && !strcmp(argv[1], "fill"))
-		return record(argv[2], "Fill", atoi(argv[3]), 1);
+		return record(argv[2], "Fill", atoi(argv[3]), 1, 0);
 	if (argc >= 3 && !strcmp(argv[1], "check"))
 		return check(argv[2]);
 	if (argc >= 3 && !strcmp(argv[1], "open")) {
@@ -170,6 +178,6 @@ int main(int argc, char **argv)
 		printf("%d %s\n", rc, store_strerror(rc));
 		return 0;
 	}
-	fprintf(stderr, "usage: storetool write|fill|check|open|home ...\n");
+	fprintf(stderr, "usage: storetool write|stream|fill|check|open|home|hold ...\n");
 	return 2;
 }
