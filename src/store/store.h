@@ -96,6 +96,7 @@ enum store_rc store_pin_reset(struct store *st);
 
 /* *value is NULL when the key is not set. */
 enum store_rc store_setting_get(struct store *st, const char *key, char **value);
+/* Sets key to value; a NULL value unsets the key. */
 enum store_rc store_setting_set(struct store *st, const char *key, const char *value);
 
 /* ---- Classes and pupils --------------------------------------------------- */

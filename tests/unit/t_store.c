@@ -122,6 +122,9 @@ static void test_settings(struct tap *t, struct store *st)
 	store_setting_get(st, "language", &v);
 	is_str(t, v, "en", "read back the last value");
 	free(v);
+	is_int(t, store_setting_set(st, "language", NULL), STORE_OK, "unset with NULL");
+	store_setting_get(st, "language", &v);
+	ok(t, v == NULL, "unset key reads as NULL again");
 }
 
 /* Classes: names, duplicates, order, rename, secrets. */
