@@ -55,7 +55,9 @@ enum store_rc store_default_path(char **path);
 
 /* Opens (and with STORE_CREATE creates, folders included) the database at path:
  * sets the pragmas, checks application_id and quick_check, and migrates an
- * older schema after a backup. On failure *out is NULL. */
+ * older schema after a backup (PATH.vN-YYYYMMDD-HHMMSS.bak, N the old
+ * version). A symbolic link is refused (STORE_ERR_OPEN). On failure *out is
+ * NULL. */
 enum store_rc store_open(const char *path, int flags, time_t now, struct store **out);
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
@@ -71,7 +73,8 @@ enum store_rc store_newest_backup(const char *db_path, char **backup);
 /* Renames a damaged database (and its journal) aside, to
  * PATH.damaged-YYYYMMDD-HHMMSS; the new name into *moved_to. */
 enum store_rc store_set_aside(const char *db_path, time_t now, char **moved_to);
-/* Copies backup over db_path (which must not exist any more). */
+/* Copies backup to db_path, which must not exist any more (STORE_ERR_EXISTS
+ * otherwise; set the damaged file aside first). */
 enum store_rc store_restore(const char *backup, const char *db_path);
 
 /* ---- Teacher PIN (yescrypt, rate-limited) -------------------------------- */
@@ -81,7 +84,10 @@ enum store_rc store_pin_is_set(struct store *st, bool *set);
 enum store_rc store_pin_set(struct store *st, const char *pin);
 /* STORE_OK when pin matches. 5 free tries, then each failure makes the next try
  * wait 30 s, doubling up to 15 min; STORE_ERR_PIN_WAIT with *wait_s seconds
- * left (not counted as a try). The count and the time survive a restart. */
+ * left (not counted as a try). STORE_ERR_PIN_WRONG also sets *wait_s: the
+ * wait before the next try (0 during the free tries). The count and the time
+ * survive a restart; a clock set back never makes the wait longer than the
+ * current delay. */
 enum store_rc store_pin_check(struct store *st, const char *pin, time_t now, int *wait_s);
 /* Forgets the PIN and the failures: the next start asks for a new one. */
 enum store_rc store_pin_reset(struct store *st);
@@ -90,6 +96,7 @@ enum store_rc store_pin_reset(struct store *st);
 
 /* *value is NULL when the key is not set. */
 enum store_rc store_setting_get(struct store *st, const char *key, char **value);
+/* Sets key to value; a NULL value unsets the key. */
 enum store_rc store_setting_set(struct store *st, const char *key, const char *value);
 
 /* ---- Classes and pupils --------------------------------------------------- */

@@ -24,6 +24,8 @@ enum store_rc store_setting_get(struct store *st, const char *key, char **value)
 
 enum store_rc store_setting_set(struct store *st, const char *key, const char *value)
 {
+	if (!value)
+		return st_run(st, NULL, "DELETE FROM settings WHERE key = ?", "t", key);
 	return st_run(st, NULL,
 		      "INSERT INTO settings(key, value) VALUES (?, ?) "
 		      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
