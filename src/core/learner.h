@@ -170,7 +170,9 @@ void learner_rebuild(const struct learner_params *prm, struct learner_pupil *p, 
 /* ---- Pooled calibration of item difficulty --------------------------------- */
 
 /* One answer from the pooled log: the item (index), the pupil's θ on the item's
- * skill just before it, and whether it was right. */
+ * skill, and whether it was right. θ may be the one logged just before the
+ * answer, but the pupil's current θ on the skill gives much better estimates
+ * (early θ are shrunk towards 0, which biases b; see tests/bench/adaptive). */
 struct learner_obs {
 	size_t item;
 	double theta;

@@ -49,6 +49,7 @@ struct sim_item {
 /* What one condition gives over all pupils. */
 struct result {
 	double theta[N_PUPILS];		/* final θ, averaged over skills by answers */
+	double skill_theta[N_PUPILS][N_SKILLS];	/* final θ per skill */
 	int answers[N_BANDS], right[N_BANDS];
 	int acquis[N_BANDS], acquis_true[N_BANDS];	/* pairs labelled acquis; truly mastered */
 	int acquis_near[N_BANDS];			/* labelled acquis, true P >= NEAR_P */
@@ -139,11 +140,19 @@ static double spearman(const double *x, const double *y, int n)
 	return sxx > 0 && syy > 0 ? sxy / sqrt(sxx * syy) : 0;
 }
 
+/* An answer for the pooled calibration, with who gave it on which skill. */
+struct sim_obs {
+	struct learner_obs o;	/* θ: the pupil's θ on the skill just before */
+	int pupil, skill;
+};
+
 /* Runs every pupil through one condition: adaptive with prm, or the fixed order
- * (of `session` items); `sessions` sessions a day apart. */
+ * (of `session` items); `sessions` sessions a day apart. When obs is not NULL,
+ * every answer goes there (room for N_PUPILS * SESSION * sessions). */
 static void run(const struct sim_item *pool, const int *fixed, const struct learner_params *prm, int sessions,
-		struct result *res)
+		struct result *res, struct sim_obs *obs)
 {
+	size_t n_obs = 0;
 	memset(res, 0, sizeof *res);
 	double mastery_theta = log(MASTERY_P / (1 - MASTERY_P)), near_theta = log(NEAR_P / (1 - NEAR_P));
 	for (int i = 0; i < N_PUPILS; i++) {
@@ -172,7 +181,9 @@ static void run(const struct sim_item *pool, const int *fixed, const struct lear
 			}
 			const struct sim_item *s = &pool[idx];
 			bool correct = item_rand_unit(&rng) < learner_predict(ability, s->b_true, s->g);
-			learner_pupil_answer(prm, &pu, skills[s->skill], s->b, s->g, correct);
+			struct learner_step st = learner_pupil_answer(prm, &pu, skills[s->skill], s->b, s->g, correct);
+			if (obs)
+				obs[n_obs++] = (struct sim_obs){{(size_t)idx, st.theta_before, correct}, i, s->skill};
 			now += 10 + (int64_t)(item_rand(&rng) % 31);
 			seen[idx]++;
 			last_seen[idx] = now;
@@ -196,6 +207,8 @@ static void run(const struct sim_item *pool, const int *fixed, const struct lear
 			res->mastered_acquis += mastered && acq;
 		}
 		res->theta[i] = n ? sum / n : 0;
+		for (int k = 0; k < N_SKILLS; k++)
+			res->skill_theta[i][k] = learner_pupil_theta(&pu, skills[k]);
 		learner_pupil_free(&pu);
 	}
 }
@@ -302,6 +315,42 @@ static void totals(const struct result *r, int *acq, int *acq_true)
 	}
 }
 
+/* Pooled calibration from the authored levels over the adaptive answers, with
+ * the pupil's θ at the time of each answer, then with the pupil's final θ on
+ * the skill: the mean distance to the true difficulties and the items flagged
+ * at 1 logit from their level (none is that far in truth). */
+static void calibration(const struct sim_item *pool, const struct learner_params *prm, const struct sim_obs *obs,
+			int n, const struct result *res)
+{
+	static struct learner_obs o[N_PUPILS * SESSION * 3];
+	double b0[N_ITEMS], g[N_ITEMS], err0 = 0;
+	for (int j = 0; j < N_ITEMS; j++) {
+		b0[j] = pool[j].b;
+		g[j] = pool[j].g;
+		err0 += fabs(b0[j] - pool[j].b_true) / N_ITEMS;
+	}
+	printf("pooled calibration over the %d adaptive answers of %d session%s, starting from\n"
+	       "the authored levels (mean |b - b_true| %.2f):\n", n, n / (N_PUPILS * SESSION),
+	       n > N_PUPILS * SESSION ? "s" : "", err0);
+	for (int final = 0; final < 2; final++) {
+		double b[N_ITEMS], err = 0;
+		int m[N_ITEMS] = {0};
+		memcpy(b, b0, sizeof b);
+		for (int k = 0; k < n; k++) {
+			o[k] = obs[k].o;
+			if (final)
+				o[k].theta = res->skill_theta[obs[k].pupil][obs[k].skill];
+		}
+		learner_calibrate(prm, o, (size_t)n, b, m, g, N_ITEMS);
+		for (int j = 0; j < N_ITEMS; j++)
+			err += fabs(b[j] - pool[j].b_true) / N_ITEMS;
+		size_t flagged[N_ITEMS];
+		size_t n_flagged = learner_drift(b, b0, m, N_ITEMS, 1.0, 20, flagged);
+		printf("  with %-30s mean |b - b_true| %.2f, flagged (1 logit) %zu\n",
+		       final ? "the final theta on the skill:" : "theta at the time of the answer:", err, n_flagged);
+	}
+}
+
 int main(void)
 {
 	struct timespec t0, t1;
@@ -315,10 +364,11 @@ int main(void)
 
 	static struct result fixed_res, design_res, tuned_res, long_res;
 	const struct learner_params *design = learner_design_params(), *tuned = learner_defaults();
-	run(pool, fixed, tuned, 1, &fixed_res);
-	run(pool, NULL, design, 1, &design_res);
-	run(pool, NULL, tuned, 1, &tuned_res);
-	run(pool, NULL, tuned, 3, &long_res);
+	static struct sim_obs obs[N_PUPILS * SESSION], long_obs[N_PUPILS * SESSION * 3];
+	run(pool, fixed, tuned, 1, &fixed_res, NULL);
+	run(pool, NULL, design, 1, &design_res, NULL);
+	run(pool, NULL, tuned, 1, &tuned_res, obs);
+	run(pool, NULL, tuned, 3, &long_res, long_obs);
 
 	printf("Adaptive practice, simulated: %d pupils of true ability evenly spread over [-2, 2],\n"
 	       "%d items each from a pool of %d (20 per level 1-3, kinds mixed, %d skills of one\n"
@@ -345,6 +395,10 @@ int main(void)
 	       "acquis %d, truly ok %s, recall %s\n",
 	       SESSION, band_spearman(&long_res, -1), acq, share(b1, sizeof b1, acq_true, acq),
 	       share(b2, sizeof b2, long_res.mastered_acquis, long_res.mastered));
+
+	printf("\n");
+	calibration(pool, tuned, obs, N_PUPILS * SESSION, &tuned_res);
+	calibration(pool, tuned, long_obs, N_PUPILS * SESSION * 3, &long_res);
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	printf("\nrun time: %.2f s\n", (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
