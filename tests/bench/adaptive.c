@@ -12,8 +12,10 @@
  *
  * Printed per ability band: the observed success rate, the Spearman
  * correlation of final θ with true ability, and how many (pupil, skill) pairs
- * end labelled "acquis" with the share of them truly mastered. Seeded: the
- * figures are the same on every run. Usage: tests/bench/adaptive */
+ * end labelled "acquis" with the share of them truly mastered; then the same
+ * after three sessions, and the pooled calibration of item difficulties from
+ * the simulated answers. Seeded: the figures are the same on every run.
+ * Usage: tests/bench/adaptive */
 #include "config.h"
 
 #include <math.h>
