@@ -59,20 +59,36 @@ size_t item_n_choices(const struct item *it)
 	}
 }
 
-void item_shuffle(const char *key, size_t n, int *perm)
+uint32_t item_seed(const char *key)
 {
-	uint32_t h = 2166136261u;	/* FNV-1a of the key seeds a xorshift */
+	uint32_t h = 2166136261u;	/* FNV-1a */
 	for (const char *p = key; *p; p++)
 		h = (h ^ (uint8_t)*p) * 16777619u;
-	if (h == 0)
-		h = 1;
+	return h ? h : 1;
+}
+
+uint32_t item_rand(uint32_t *state)
+{
+	uint32_t h = *state ? *state : 1;	/* xorshift32: 0 would stay 0 */
+	h ^= h << 13;
+	h ^= h >> 17;
+	h ^= h << 5;
+	*state = h;
+	return h;
+}
+
+double item_rand_unit(uint32_t *state)
+{
+	return (double)item_rand(state) / 4294967296.0;
+}
+
+void item_shuffle(const char *key, size_t n, int *perm)
+{
+	uint32_t h = item_seed(key);	/* FNV-1a of the key seeds a xorshift */
 	for (size_t i = 0; i < n; i++)
 		perm[i] = (int)i;
 	for (size_t i = n; i > 1; i--) {
-		h ^= h << 13;
-		h ^= h >> 17;
-		h ^= h << 5;
-		size_t j = h % i;
+		size_t j = item_rand(&h) % i;
 		int t = perm[i - 1];
 		perm[i - 1] = perm[j];
 		perm[j] = t;

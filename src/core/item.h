@@ -30,6 +30,13 @@ char *item_response_text(const struct item *it, const struct response *r);
  * for match, 0 for typed answers). */
 size_t item_n_choices(const struct item *it);
 
+/* FNV-1a hash of key, never 0: the seed of a deterministic sequence. */
+uint32_t item_seed(const char *key);
+/* Next number of the xorshift32 sequence kept in *state (0 is taken as 1). */
+uint32_t item_rand(uint32_t *state);
+/* Next number of the sequence in *state as a double in [0, 1). */
+double item_rand_unit(uint32_t *state);
+
 /* A deterministic shuffle of 0..n-1 seeded by key, never the identity when n > 1. */
 void item_shuffle(const char *key, size_t n, int *perm);
 
