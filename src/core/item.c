@@ -1,10 +1,13 @@
 /* item.c — is this answer right? */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/answer.h"
 #include "core/item.h"
+#include "i18n.h"
+#include "xalloc.h"
 
 bool item_check(const struct item *it, const struct response *r)
 {
@@ -92,4 +95,23 @@ double item_guess(const struct item *it)
 	if (it->kind == ITEM_TRUEFALSE)
 		return 0.5;
 	return 0.0;
+}
+
+char *item_answer_text(const struct item *it)
+{
+	switch (it->kind) {
+	case ITEM_TEXT:
+		return it->accepted.n ? xasprintf(_("Answer: %s"), it->accepted.v[0].s) : NULL;
+	case ITEM_ORDER: {
+		char *s = xstrdup(_("Right order:"));
+		for (size_t i = 0; i < it->options.n; i++) {
+			char *n = xasprintf("%s %zu) %s", s, i + 1, it->options.v[i].s);
+			free(s);
+			s = n;
+		}
+		return s;
+	}
+	default:
+		return NULL;
+	}
 }

@@ -21,6 +21,11 @@ struct response {
 /* True if the response is right for the item. */
 bool item_check(const struct item *it, const struct response *r);
 
+/* The right answer in words, shown before the explanation after two wrong
+ * answers ("Answer: pseudo", "Right order: 1) ... 2) ..."), or NULL for the
+ * kinds that show it by marking the right choices. Caller frees. */
+char *item_answer_text(const struct item *it);
+
 /* Number of choices the pupil sees for the item (options, 2 for true/false, rights
  * for match, 0 for typed answers). */
 size_t item_n_choices(const struct item *it);
