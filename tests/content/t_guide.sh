@@ -59,6 +59,8 @@ bad="$top_srcdir/tests/data/bad/07-broken-goto"
 ok $? "a broken pack: exit 1, its errors, no sheet"
 
 "$DECLIC" guide >/dev/null 2>&1; [ $? -eq 2 ]; ok $? "guide without a pack is a usage error"
+"$DECLIC" --help | grep -q "declic guide \[--text\] PACK"; ok $? "--help lists guide"
+grep -q '^\.BI "guide " PACK' "$top_srcdir/doc/declic.1"; ok $? "the man page documents guide"
 if [ -w /dev/full ]; then
 	"$DECLIC" guide "$mini" >/dev/full 2>/dev/null; [ $? -eq 1 ]
 	ok $? "a sheet that cannot be written: exit 1"
