@@ -92,7 +92,6 @@ struct play {
 	struct states st;
 	size_t states_total;
 	uint32_t longest;
-	bool endings_seen[ENDING_COUNT];
 };
 
 /* Record a problem of a check once. */
@@ -365,7 +364,6 @@ static void visit(struct play *p, const struct runner *r)
 		screen_recap(p);
 		break;
 	case RS_ENDING:
-		p->endings_seen[runner_ending(r)] = true;
 		screen_ending(p, runner_ending(r));
 		break;
 	case RS_DONE:
