@@ -13,5 +13,14 @@ int cmd_check(int argc, char **argv);
 int db_open(const char *path, struct store **out);
 /* `declic pin --reset [--db FILE]`: forget the teacher code. */
 int cmd_pin_reset(const char *path);
+/* `declic guide [--text] PACK`: the teacher notes of a pack (a folder, or an
+ * identifier under the content root `content` in language `lang`) as a sheet
+ * to print; returns the exit status (0, 1 no such pack or errors, 2 usage). */
+int cmd_guide(int argc, char **argv, const char *content, const char *lang);
+
+/* `declic stats [--text] [PACK...]`: the figures of packs (every pack of
+ * `content` when none is named), or every text pupils read; returns the exit
+ * status (0, 1 a pack is missing or has errors, 2 usage). */
+int cmd_stats(int argc, char **argv, const char *content, const char *lang);
 
 #endif

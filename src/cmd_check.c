@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "core/diag.h"
 #include "i18n.h"
+#include "pack/bundle.h"
 #include "pack/pack.h"
 #include "xalloc.h"
 
@@ -46,45 +47,9 @@ static void check_lesson_file(struct check *c, const char *path)
 /* Check a pack: manifest, shared files and every lesson it lists. */
 static void check_pack(struct check *c, const char *dir)
 {
-	struct pack *p = pack_load(dir, &c->d);
-	c->files++;
-	if (!p)
-		return;
-	struct cast *cast;
-	struct backdrops *bd;
-	load_shared(c, dir, &cast, &bd);
-	struct str *ids = xcalloc(p->lessons.n + 1, sizeof *ids);
-	bool adults = p->audience.s && !strcmp(p->audience.s, "adults");
-	for (size_t i = 0; i < p->lessons.n; i++) {
-		char *path = xasprintf("%s/%s", dir, p->lessons.v[i].s);
-		if (access(path, F_OK) != 0) {
-			diag_add(&c->d, p->file, p->lessons.v[i].at, _("lesson file '%s' not found"),
-				 p->lessons.v[i].s);
-			free(path);
-			continue;
-		}
-		struct lesson *l = pack_load_lesson(path, cast, bd, &c->d);
-		c->files++;
-		for (size_t q = 0; l && !adults && q < l->n_items; q++)
-			if (l->items[q].level > 3)
-				diag_add(&c->d, path, l->items[q].level_at,
-					 _("level %d is for adult packs (pupils: 1 to 3)"),
-					 l->items[q].level);
-		for (size_t j = 0; l && l->id.s && j < i; j++)
-			if (ids[j].s && !strcmp(ids[j].s, l->id.s))
-				diag_add(&c->d, path, l->id.at, _("lesson id '%s' is already used by %s"),
-					 l->id.s, p->lessons.v[j].s);
-		if (l && l->id.s)
-			ids[i] = (struct str){xstrdup(l->id.s), l->id.at};
-		lesson_free(l);
-		free(path);
-	}
-	for (size_t i = 0; i < p->lessons.n; i++)
-		free(ids[i].s);
-	free(ids);
-	cast_free(cast);
-	backdrops_free(bd);
-	pack_free(p);
+	struct bundle *b = bundle_load(dir, &c->d);
+	c->files += b ? b->files : 1;
+	bundle_free(b);
 }
 
 /* Check whatever path is: a pack, a folder of packs, or one YAML file. */

@@ -43,6 +43,15 @@ static void usage(FILE *out)
 		"\n"
 		"In a lesson: arrows, Enter, digits 1-9 and Esc, or the mouse.\n"
 		"The smallest terminal is 60x20.\n"), out);
+	fputs(_("\n"
+		"For teachers and authors:\n"
+		"  declic guide [--text] PACK   the teacher notes of a pack, as a sheet to print\n"
+		"                               (Markdown; --text: plain text)\n"
+		"  declic stats [--text] [PACK]...\n"
+		"                               episodes, questions by level and kind, notes;\n"
+		"                               --text: every text pupils read, one per line\n"
+		"PACK is a pack folder or a pack identifier (donnees) of the content folder.\n"),
+	      out);
 }
 
 /* True if path is a directory. */
@@ -202,6 +211,14 @@ int main(int argc, char **argv)
 			return 2;
 		}
 		return cmd_pin_reset(opt.db);
+	}
+	if (argc > 0 && (!strcmp(argv[0], "guide") || !strcmp(argv[0], "stats"))) {
+		char *root = opt.content ? xstrdup(opt.content) : default_content();
+		const char *lang = content_language(opt.lang);
+		int status = argv[0][0] == 'g' ? cmd_guide(argc, argv, root, lang)
+					       : cmd_stats(argc, argv, root, lang);
+		free(root);
+		return status;
 	}
 	if (argc > 0 && !strcmp(argv[0], "play")) {
 		if (argc != 2) {

@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/answer.h"
 #include "core/item.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 bool item_check(const struct item *it, const struct response *r)
@@ -135,4 +137,23 @@ char *item_response_text(const struct item *it, const struct response *r)
 		return xstrdup(buf);
 	}
 	return xstrdup("");
+}
+
+char *item_answer_text(const struct item *it)
+{
+	switch (it->kind) {
+	case ITEM_TEXT:
+		return it->accepted.n ? xasprintf(_("Answer: %s"), it->accepted.v[0].s) : NULL;
+	case ITEM_ORDER: {
+		char *s = xstrdup(_("Right order:"));
+		for (size_t i = 0; i < it->options.n; i++) {
+			char *n = xasprintf("%s %zu) %s", s, i + 1, it->options.v[i].s);
+			free(s);
+			s = n;
+		}
+		return s;
+	}
+	default:
+		return NULL;
+	}
 }

@@ -25,6 +25,10 @@ bool item_check(const struct item *it, const struct response *r);
  * ("2", "1,3", "3,1,2"), "true"/"false", the typed text, or the right picked
  * for each left ("2,1"). Caller frees. */
 char *item_response_text(const struct item *it, const struct response *r);
+/* The right answer in words, shown before the explanation after two wrong
+ * answers ("Answer: pseudo", "Right order: 1) ... 2) ..."), or NULL for the
+ * kinds that show it by marking the right choices. Caller frees. */
+char *item_answer_text(const struct item *it);
 
 /* Number of choices the pupil sees for the item (options, 2 for true/false, rights
  * for match, 0 for typed answers). */

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/text.h"
 #include "pack/catalog.h"
 #include "pack/pack.h"
 #include "xalloc.h"
@@ -97,6 +98,24 @@ void catalog_free(struct catalog *c)
 	free(c->packs);
 	c->packs = NULL;
 	c->n = c->cap = 0;
+}
+
+char *catalog_find_pack(const char *content, const char *lang, const char *arg)
+{
+	if (has(arg, "pack.yaml"))
+		return xstrdup(arg);
+	if (!text_is_id(arg))
+		return NULL;
+	char *dirs[] = {xasprintf("%s/%s/%s", content, lang ? lang : "fr", arg),
+			xasprintf("%s/fr/%s", content, arg), xasprintf("%s/%s", content, arg)};
+	char *found = NULL;
+	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		if (!found && has(dirs[i], "pack.yaml"))
+			found = dirs[i];
+		else
+			free(dirs[i]);
+	}
+	return found;
 }
 
 char *catalog_lesson_path(const struct pack *p, size_t k)

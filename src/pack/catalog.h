@@ -19,6 +19,10 @@ struct catalog {
  * content root, falling back to fr). Problems go to d. */
 void catalog_scan(struct catalog *c, const char *dir, const char *lang, struct diags *d);
 void catalog_free(struct catalog *c);
+/* The folder of the pack `arg`: a pack folder's path, or a pack identifier
+ * looked up under the content root (in its `lang` folder, then fr/) or in a
+ * language folder. NULL if there is no such pack. Caller frees. */
+char *catalog_find_pack(const char *content, const char *lang, const char *arg);
 /* Path of lesson k of pack p. Caller frees. */
 char *catalog_lesson_path(const struct pack *p, size_t k);
 

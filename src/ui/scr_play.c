@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/layout.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "pack/pack.h"
@@ -39,12 +40,12 @@ int play_hit_at(const struct play *p, int y, int x)
 /* Width of bubbles and prompt boxes, and their left column. */
 static int box_width(const struct term *t)
 {
-	return t->cols < 80 ? t->cols : 80;
+	return layout_box_cols(t->cols);
 }
 
 static int box_x(const struct term *t)
 {
-	return (t->cols - box_width(t)) / 2;
+	return layout_box_x(t->cols);
 }
 
 /* Art of the cast member `role` of the current scene in its current mood. */
@@ -113,12 +114,12 @@ static int draw_bubble(struct ui *ui, const char *title, const char *text, size_
 		       enum ui_role border, enum ui_role role, int bottom)
 {
 	const struct term *t = &ui->t;
-	int bw = box_width(t), bx = box_x(t), iw = bw - 4;
+	int bw = box_width(t), bx = box_x(t), iw = layout_box_text_cols(t->cols);
 	char *safe = text_safe(text);
 	struct text_lines tl = {0};
 	int n = (int)text_wrap(safe, iw, &tl);
-	if (n > 6)
-		n = 6;
+	if (n > LAYOUT_BUBBLE_ROWS)
+		n = LAYOUT_BUBBLE_ROWS;
 	int y = bottom - (n + 2) + 1;
 	paint_box(t, y, bx, n + 2, bw, title, border);
 	size_t left = typed;
@@ -153,7 +154,7 @@ static void draw_line(struct ui *ui, struct play *p)
 	const struct character *ch = ln->who.s ? cast_find(p->cast, ln->who.s) : NULL;
 	const char *name = ch ? ch->name.s : NULL;
 	int by = draw_bubble(ui, name, ln->text.s, p->typed, ROLE_BUBBLE, ch ? ROLE_TEXT : ROLE_DIM,
-			     t->rows - 2);
+			     layout_bottom(t->rows));
 	int centre = draw_stage(ui, p, 1, by - 2, role_of(s, ln->who.s));
 	if (centre >= 0)
 		paint_text(t, by - 1, centre, 1, glyph(t, G_TAIL), ROLE_BUBBLE);
@@ -165,14 +166,15 @@ static int draw_options(struct ui *ui, struct play *p, int y, const struct choic
 			int sel)
 {
 	const struct term *t = &ui->t;
-	int used = 0, width = t->cols - 8;
+	int used = 0, width = layout_option_cols(t->cols, LAYOUT_OPTION_X);
 	for (size_t i = 0; i < n; i++) {
 		char num[24];
 		snprintf(num, sizeof num, "%zu.", i + 1);
 		enum ui_role role = (int)i == sel ? ROLE_SELECT : ROLE_TEXT;
 		paint_text(t, y + used, 2, 2, (int)i == sel ? glyph(t, G_SELECT) : " ", ROLE_TEXT);
 		paint_text(t, y + used, 4, 3, num, role);
-		int rows = paint_wrapped(t, y + used, 7, width, 2, opts[i].text.s, role);
+		int rows = paint_wrapped(t, y + used, LAYOUT_OPTION_X, width, LAYOUT_OPTION_ROWS,
+					 opts[i].text.s, role);
 		play_hit(p, y + used, y + used + rows - 1, (int)i);
 		used += rows;
 	}
@@ -184,8 +186,8 @@ static int options_rows(const struct term *t, const struct choice_option *opts, 
 {
 	int rows = 0;
 	for (size_t i = 0; i < n; i++) {
-		int r = paint_rows(t->cols - 8, opts[i].text.s);
-		rows += r < 2 ? r : 2;
+		int r = paint_rows(layout_option_cols(t->cols, LAYOUT_OPTION_X), opts[i].text.s);
+		rows += r < LAYOUT_OPTION_ROWS ? r : LAYOUT_OPTION_ROWS;
 	}
 	return rows;
 }
@@ -196,7 +198,7 @@ static void draw_choice(struct ui *ui, struct play *p)
 	const struct term *t = &ui->t;
 	const struct choice *c = &runner_scene(&p->r)->choice;
 	int orows = options_rows(t, c->v, c->n);
-	int oy = t->rows - 2 - orows + 1;
+	int oy = layout_bottom(t->rows) - orows + 1;
 	draw_options(ui, p, oy, c->v, c->n, p->sel);
 	int by = draw_bubble(ui, NULL, c->prompt.s, SIZE_MAX, ROLE_TRY, ROLE_TRY, oy - 2);
 	draw_stage(ui, p, 1, by - 2, -1);
@@ -208,7 +210,7 @@ static void draw_feedback(struct ui *ui, struct play *p)
 	const struct term *t = &ui->t;
 	const struct scene *cs = &p->r.lesson->scenes[p->r.choice_scene];
 	const struct choice_option *o = &cs->choice.v[p->r.option];
-	int y = t->rows - 2;
+	int y = layout_bottom(t->rows);
 	/* TRANSLATORS: the two buttons under the feedback of a choice. */
 	int w = paint_text(t, y, 2, t->cols / 2 - 3, _("[Enter] Go on"), ROLE_SELECT);
 	play_hit_x(p, y, 2, 2 + w - 1, HIT_CONTINUE);
@@ -226,18 +228,20 @@ static void draw_recap(struct ui *ui, struct play *p)
 {
 	const struct term *t = &ui->t;
 	const struct lesson *l = p->r.lesson;
-	int bw = box_width(t), bx = box_x(t), iw = bw - 6, rows = 0;
+	int bw = box_width(t), bx = box_x(t), iw = layout_recap_cols(t->cols), rows = 0;
 	for (size_t i = 0; i < l->recap.n; i++)
 		rows += paint_rows(iw, l->recap.v[i].s);
-	int y = 2;
+	int y = LAYOUT_TOP;
 	paint_box(t, y, bx, rows + 2, bw, _("Remember"), ROLE_GOOD);
 	int r = 0;
 	for (size_t i = 0; i < l->recap.n; i++) {
 		paint_text(t, y + 1 + r, bx + 2, 2, glyph(t, G_BULLET), ROLE_GOOD);
-		r += paint_wrapped(t, y + 1 + r, bx + 4, iw, 2, l->recap.v[i].s, ROLE_TEXT);
+		r += paint_wrapped(t, y + 1 + r, bx + 4, iw, LAYOUT_OPTION_ROWS, l->recap.v[i].s,
+				   ROLE_TEXT);
 	}
 	y += rows + 3;
-	paint_wrapped(t, y, bx + 2, bw - 4, 3, l->catchphrase.s, ROLE_STAR);
+	paint_wrapped(t, y, bx + 2, layout_box_text_cols(t->cols), LAYOUT_CATCHPHRASE_ROWS,
+		      l->catchphrase.s, ROLE_STAR);
 	play_hit(p, 1, t->rows - 2, HIT_CONTINUE);
 }
 
@@ -251,7 +255,8 @@ static void draw_ending(struct ui *ui, struct play *p)
 	int bw = box_width(t), bx = box_x(t);
 	paint_text(t, 3, bx + 2, bw - 4, _(titles[e]), ROLE_GOOD);
 	paint_stars(t, 5, bx + 2, runner_stars(&p->r));
-	paint_wrapped(t, 7, bx + 2, bw - 4, 4, p->r.lesson->endings[e].s, ROLE_TEXT);
+	paint_wrapped(t, LAYOUT_ENDING_Y, bx + 2, layout_box_text_cols(t->cols), LAYOUT_ENDING_ROWS,
+		      p->r.lesson->endings[e].s, ROLE_TEXT);
 	play_hit(p, 1, t->rows - 2, HIT_CONTINUE);
 }
 

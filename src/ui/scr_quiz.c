@@ -7,6 +7,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/layout.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "ui/play.h"
@@ -107,11 +108,12 @@ static int draw_choices(struct ui *ui, struct play *p, const struct item *it, in
 			role = ROLE_GOOD;
 		paint_text(t, y + used, 2, 2, sel ? glyph(t, G_SELECT) : " ", ROLE_TEXT);
 		paint_text(t, y + used, 4, 3, label, role);
-		int x = 7;
+		int x = LAYOUT_OPTION_X;
 		if (mark[0])
-			x += paint_text(t, y + used, x, 4, mark, settled ? ROLE_GOOD : ROLE_TEXT) + 1;
-		int rows = paint_wrapped(t, y + used, x, t->cols - x - 1, 2, choice_text(it, &p->in, i),
-					 role);
+			x += paint_text(t, y + used, x, LAYOUT_MARK_COLS, mark,
+					settled ? ROLE_GOOD : ROLE_TEXT) + 1;
+		int rows = paint_wrapped(t, y + used, x, layout_option_cols(t->cols, x),
+					 LAYOUT_OPTION_ROWS, choice_text(it, &p->in, i), role);
 		play_hit(p, y + used, y + used + rows - 1, (int)i);
 		used += rows;
 	}
@@ -131,7 +133,7 @@ static int display_of(const struct answer_input *in, size_t n, int value)
 static int draw_match_left(struct ui *ui, struct play *p, const struct item *it, int y, bool settled)
 {
 	const struct term *t = &ui->t;
-	int used = 0, half = (t->cols - 10) / 2;
+	int used = 0, half = layout_match_cols(t->cols);
 	for (size_t i = 0; i < it->left.n; i++) {
 		char num[24], link[8];
 		snprintf(num, sizeof num, "%zu.", i + 1);
@@ -144,34 +146,14 @@ static int draw_match_left(struct ui *ui, struct play *p, const struct item *it,
 		bool cur = !settled && (int)i == p->in.cursor;
 		paint_text(t, y + used, 2, 2, cur ? glyph(t, G_SELECT) : " ", ROLE_TEXT);
 		paint_text(t, y + used, 4, 3, num, cur ? ROLE_SELECT : ROLE_TEXT);
-		int rows = paint_wrapped(t, y + used, 7, half, 2, it->left.v[i].s,
-					 cur ? ROLE_SELECT : ROLE_TEXT);
+		int rows = paint_wrapped(t, y + used, LAYOUT_OPTION_X, half, LAYOUT_OPTION_ROWS,
+					 it->left.v[i].s, cur ? ROLE_SELECT : ROLE_TEXT);
 		paint_text(t, y + used, 8 + half, 3, glyph(t, G_ARROW), ROLE_DIM);
 		paint_text(t, y + used, 12 + half, 2, link, settled ? ROLE_GOOD : ROLE_TRY);
 		play_hit(p, y + used, y + used + rows - 1, 200 + (int)i);
 		used += rows;
 	}
 	return used;
-}
-
-/* The right answer in words, for the explanation after two wrong answers. */
-static char *right_answer(const struct item *it)
-{
-	switch (it->kind) {
-	case ITEM_TEXT:
-		return xasprintf(_("Answer: %s"), it->accepted.v[0].s);
-	case ITEM_ORDER: {
-		char *s = xstrdup(_("Right order:"));
-		for (size_t i = 0; i < it->options.n; i++) {
-			char *n = xasprintf("%s %zu) %s", s, i + 1, it->options.v[i].s);
-			free(s);
-			s = n;
-		}
-		return s;
-	}
-	default:
-		return NULL;
-	}
 }
 
 /* Help line for the question being answered. */
@@ -205,9 +187,10 @@ void quiz_draw(struct ui *ui, struct play *p)
 	/* TRANSLATORS: top right during questions, e.g. "Challenge 2/8". */
 	snprintf(right, sizeof right, _("Challenge %zu/%zu"), p->r.question + 1, s->questions.n);
 	paint_frame(t, p->lesson->title.s, right, quiz_help(it, settled));
-	int bw = t->cols < 80 ? t->cols : 80, bx = (t->cols - bw) / 2;
-	int y = 2;
-	y += paint_wrapped(t, y, bx + 2, bw - 4, 3, it->prompt.s, ROLE_TRY) + 1;
+	int bw = layout_box_cols(t->cols), bx = layout_box_x(t->cols);
+	int y = LAYOUT_TOP;
+	y += paint_wrapped(t, y, bx + 2, layout_box_text_cols(t->cols), LAYOUT_PROMPT_ROWS,
+			   it->prompt.s, ROLE_TRY) + 1;
 	if (it->kind == ITEM_MATCH)
 		y += draw_match_left(ui, p, it, y, settled) + 1;
 	if (it->kind == ITEM_TEXT) {
@@ -237,7 +220,7 @@ void quiz_draw(struct ui *ui, struct play *p)
 		break;
 	case VERDICT_EXPLAIN:
 		title = _("Let's see why");
-		extra = right_answer(it);
+		extra = item_answer_text(it);
 		body = it->explanation.s;
 		role = ROLE_TRY;
 		break;
@@ -246,10 +229,10 @@ void quiz_draw(struct ui *ui, struct play *p)
 	}
 	if (body) {
 		char *text = extra ? xasprintf("%s\n%s", extra, body) : xstrdup(body);
-		int iw = bw - 4, rows = paint_rows(iw, text);
-		if (rows > 6)
-			rows = 6;
-		int by = t->rows - 2 - (rows + 2) + 1;
+		int iw = layout_box_text_cols(t->cols), rows = paint_rows(iw, text);
+		if (rows > LAYOUT_BUBBLE_ROWS)
+			rows = LAYOUT_BUBBLE_ROWS;
+		int by = layout_bottom(t->rows) - (rows + 2) + 1;
 		if (by < y)
 			by = y;
 		paint_box(t, by, bx, rows + 2, bw, title, role);
