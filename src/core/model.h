@@ -79,8 +79,9 @@ struct scene {
 	size_t n_cast, cap_cast;
 	struct line *lines;
 	size_t n_lines, cap_lines;
-	struct strv questions;
+	struct strv questions;	/* the défi's pool */
 	int *question_idx;	/* item index of each question, -1 if unknown */
+	bool pick_all;		/* ask every question in order, not an adaptive pick */
 	enum scene_exit exit;
 	int next_idx;		/* scene index of `next`, -1 if unknown */
 	struct choice choice;

@@ -6,6 +6,7 @@
 #include "core/runner.h"
 
 static void enter_scene(struct runner *r, int idx, size_t hops);
+static void defi_advance(struct runner *r, size_t hops);
 
 const struct scene *runner_scene(const struct runner *r)
 {
@@ -48,6 +49,97 @@ static void take_exit(struct runner *r, size_t hops)
 	r->state = RS_RECAP;
 }
 
+bool runner_replaying(const struct runner *r)
+{
+	return r->defi_scene >= 0;
+}
+
+/* The k-th distinct skill of the scene's questions (in their order), or NULL. */
+static const char *scene_skill(const struct lesson *l, const struct scene *s, int k)
+{
+	for (size_t i = 0; i < s->questions.n; i++) {
+		if (s->question_idx[i] < 0)
+			continue;
+		const char *skill = l->items[s->question_idx[i]].skill.s;
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = s->question_idx[j] >= 0 && !strcmp(l->items[s->question_idx[j]].skill.s, skill);
+		if (!seen && k-- == 0)
+			return skill;
+	}
+	return NULL;
+}
+
+/* The défi's candidates: the scene's questions (the first RUNNER_MAX_POOL), in
+ * their order; map[k] is the question index of candidate k. */
+static size_t candidates(const struct runner *r, const struct scene *s, struct learner_cand *c, size_t *map)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->questions.n && n < RUNNER_MAX_POOL; i++) {
+		int idx = s->question_idx[i];
+		if (idx < 0)
+			continue;
+		const struct item *it = &r->lesson->items[idx];
+		memset(&c[n], 0, sizeof c[n]);
+		c[n].skill = it->skill.s;
+		learner_item_params(it, &c[n].b, &c[n].g);
+		c[n].theta = r->pupil ? learner_pupil_theta(r->pupil, it->skill.s) : 0;
+		if (idx < RUNNER_MAX_ITEMS) {
+			c[n].seen = r->seen[idx];
+			c[n].last_seen = r->last_seen[idx];
+		}
+		map[n++] = i;
+	}
+	return n;
+}
+
+/* Ask what the défi does next, and do it: a question, a replay of the scene
+ * that explains, or the next skill; after the last skill, the scene's exit. */
+static void defi_advance(struct runner *r, size_t hops)
+{
+	const struct scene *s = runner_scene(r);
+	struct learner_cand c[RUNNER_MAX_POOL];
+	size_t map[RUNNER_MAX_POOL];
+	size_t n = candidates(r, s, c, map);
+	/* Each step ends within a bounded number of actions (core/defi.c). */
+	for (int guard = 0; guard < 64; guard++) {
+		const char *skill = scene_skill(r->lesson, s, r->step);
+		if (!skill)
+			break;
+		double target = r->pupil ? learner_target(r->prm, learner_recent_rate(r->prm, &r->pupil->recent))
+					 : r->prm->target;
+		struct defi_next nx = defi_next(&r->defi, r->prm, c, n, skill, target, r->now, &r->rng);
+		switch (nx.action) {
+		case DEFI_ASK:
+			r->question = map[nx.item];
+			r->tries = 0;
+			r->verdict = VERDICT_NONE;
+			r->state = RS_QUESTION;
+			r->asked++;
+			return;
+		case DEFI_REPLAY_SCENE:
+			if (r->explain_scene >= 0 && r->lesson->scenes[r->explain_scene].n_lines > 0) {
+				r->defi_scene = r->scene;
+				r->scene = r->explain_scene;
+				r->line = 0;
+				r->tries = 0;
+				r->verdict = VERDICT_NONE;
+				r->state = RS_LINE;
+				return;
+			}
+			break;	/* nothing to replay: on with the défi */
+		case DEFI_STEP_PARTIAL:
+			r->partial_steps++;
+			/* fall through */
+		case DEFI_STEP_REACHED:
+			r->step++;
+			defi_start(&r->defi);
+			break;
+		}
+	}
+	take_exit(r, hops);
+}
+
 /* Start the scene's questions, or take its exit if it has none. */
 static void start_questions(struct runner *r, size_t hops)
 {
@@ -55,6 +147,14 @@ static void start_questions(struct runner *r, size_t hops)
 	r->question = 0;
 	r->tries = 0;
 	r->verdict = VERDICT_NONE;
+	if (!s->pick_all && scene_skill(r->lesson, s, 0)) {
+		r->step = 0;
+		r->asked = 0;
+		defi_start(&r->defi);
+		r->explain_scene = r->prev_scene;
+		defi_advance(r, hops);
+		return;
+	}
 	while (r->question < s->questions.n && s->question_idx[r->question] < 0)
 		r->question++;
 	if (r->question < s->questions.n)
@@ -76,6 +176,7 @@ static void after_lines(struct runner *r, size_t hops)
 
 static void enter_scene(struct runner *r, int idx, size_t hops)
 {
+	r->prev_scene = r->scene;
 	r->scene = idx;
 	r->line = 0;
 	if (runner_scene(r)->n_lines > 0)
@@ -90,7 +191,13 @@ void runner_start(struct runner *r, const struct lesson *l)
 	r->lesson = l;
 	r->choice_scene = -1;
 	r->option = -1;
+	r->prm = learner_defaults();
+	r->rng = item_seed(l->id.s ? l->id.s : "");
+	r->scene = -1;
+	r->prev_scene = r->explain_scene = r->defi_scene = -1;
+	defi_start(&r->defi);
 	if (l->n_scenes == 0) {
+		r->scene = 0;
 		r->state = RS_RECAP;
 		return;
 	}
@@ -114,16 +221,27 @@ void runner_next(struct runner *r)
 {
 	switch (r->state) {
 	case RS_LINE:
-		if (++r->line >= runner_scene(r)->n_lines)
+		if (++r->line < runner_scene(r)->n_lines)
+			break;
+		if (r->defi_scene >= 0) {	/* the replay is over: back to the défi */
+			r->scene = r->defi_scene;
+			r->defi_scene = -1;
+			defi_advance(r, 0);
+		} else {
 			after_lines(r, 0);
+		}
 		break;
 	case RS_FEEDBACK:
 		start_questions(r, 0);
 		break;
 	case RS_QUESTION:
 		/* Going on is only possible once the question is settled. */
-		if (r->verdict == VERDICT_RIGHT || r->verdict == VERDICT_EXPLAIN)
+		if (r->verdict != VERDICT_RIGHT && r->verdict != VERDICT_EXPLAIN)
+			break;
+		if (runner_scene(r)->pick_all)
 			next_question(r);
+		else
+			defi_advance(r, 0);
 		break;
 	case RS_RECAP:
 		r->state = RS_ENDING;
@@ -161,7 +279,25 @@ enum verdict runner_answer(struct runner *r, const struct response *resp)
 	const struct item *it = runner_item(r);
 	if (!it || r->verdict == VERDICT_RIGHT || r->verdict == VERDICT_EXPLAIN)
 		return r->verdict;
-	if (item_check(it, resp)) {
+	bool right = item_check(it, resp);
+	r->measured = r->tries == 0;
+	if (r->measured) {	/* a first try measures the pupil; a retry after a hint does not */
+		double b, g;
+		learner_item_params(it, &b, &g);
+		if (r->pupil) {
+			r->measure = learner_pupil_answer(r->prm, r->pupil, it->skill.s, b, g, right);
+		} else {
+			r->measure = (struct learner_step){0};
+			r->measure.p = learner_predict(0, b, g);
+		}
+		int idx = (int)(it - r->lesson->items);
+		if (idx >= 0 && idx < RUNNER_MAX_ITEMS) {
+			r->seen[idx]++;
+			r->last_seen[idx] = r->now;
+		}
+	}
+	bool first = r->tries == 0;
+	if (right) {
 		r->points += r->tries == 0 ? 2 : 1;
 		r->max_points += 2;
 		r->verdict = VERDICT_RIGHT;
@@ -171,6 +307,8 @@ enum verdict runner_answer(struct runner *r, const struct response *resp)
 		r->max_points += 2;
 		r->verdict = VERDICT_EXPLAIN;
 	}
+	if (!runner_scene(r)->pick_all && (r->verdict == VERDICT_RIGHT || r->verdict == VERDICT_EXPLAIN))
+		defi_answer(&r->defi, right && first);
 	return r->verdict;
 }
 
@@ -202,4 +340,19 @@ enum ending runner_ending(const struct runner *r)
 int runner_stars(const struct runner *r)
 {
 	return 3 - (int)runner_ending(r);
+}
+
+void runner_learn(struct runner *r, const struct learner_params *prm, struct learner_pupil *pupil)
+{
+	r->prm = prm ? prm : learner_defaults();
+	r->pupil = pupil;
+}
+
+void runner_seen(struct runner *r, const char *id, int seen, int64_t last)
+{
+	int idx = lesson_item_index(r->lesson, id);
+	if (idx >= 0 && idx < RUNNER_MAX_ITEMS) {
+		r->seen[idx] = seen;
+		r->last_seen[idx] = last;
+	}
 }

@@ -6,8 +6,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/defi.h"
 #include "core/item.h"
+#include "core/learner.h"
 #include "core/model.h"
+
+#define RUNNER_MAX_ITEMS 64	/* items of a lesson the runner remembers as seen */
+#define RUNNER_MAX_POOL 32	/* questions of a défi scene it picks from */
 
 enum runner_state {
 	RS_LINE,	/* a line of the current scene */
@@ -35,19 +40,50 @@ struct runner {
 	int tries;		/* wrong answers to the current question */
 	enum verdict verdict;	/* last verdict on the current question */
 	int points, max_points;	/* 2 for right at once, 1 after a hint */
+
+	/* The défi: a scene's questions picked adaptively, skill by skill, "test
+	 * first, then train" (core/defi.h). */
+	const struct learner_params *prm;
+	struct learner_pupil *pupil;	/* θ per skill, updated; NULL: none kept */
+	int64_t now;		/* the time, given by the caller (Unix seconds) */
+	uint32_t rng;		/* ties between equally good questions */
+	int step;		/* index of the current skill of the défi */
+	struct defi defi;
+	int asked;		/* questions asked in this défi scene */
+	int partial_steps;	/* steps ended "partially reached" in the lesson */
+	int prev_scene;		/* the scene before the current one, -1 if none */
+	int explain_scene;	/* the scene before the défi: replayed after failures */
+	int defi_scene;		/* the défi scene while the explaining scene replays,
+				 * else -1 */
+	int seen[RUNNER_MAX_ITEMS];	/* answers of the pupil to each item */
+	int64_t last_seen[RUNNER_MAX_ITEMS];
+	bool measured;		/* the last answer was a first try: `measure` holds
+				 * the learner update it made */
+	struct learner_step measure;
 };
 
+/* Starts the lesson. The défi picks questions with ADAPTIVE.md's defaults and
+ * θ = 0; runner_learn gives it a pupil's state instead. */
 void runner_start(struct runner *r, const struct lesson *l);
+/* Use (and update) the pupil's learner state in the défi; call after
+ * runner_start or runner_restore. */
+void runner_learn(struct runner *r, const struct learner_params *prm, struct learner_pupil *pupil);
+/* The pupil answered item `id` `seen` times before, the last at `last`: the défi
+ * prefers questions not seen lately. */
+void runner_seen(struct runner *r, const char *id, int seen, int64_t last);
 /* The pupil goes on (Enter, any key): next line, next question, next scene... */
 void runner_next(struct runner *r);
 /* Back to the last choice point (only from RS_FEEDBACK); true if it went back. */
 bool runner_back(struct runner *r);
 /* The pupil picks option k of the choice point. */
 void runner_pick(struct runner *r, size_t k);
-/* The pupil answers the current question; returns the verdict. */
+/* The pupil answers the current question; returns the verdict. The first try
+ * also updates the learner state (see `measured`). */
 enum verdict runner_answer(struct runner *r, const struct response *resp);
 
 const struct scene *runner_scene(const struct runner *r);
+/* True while the défi replays the scene that explains. */
+bool runner_replaying(const struct runner *r);
 /* The current question, or NULL. */
 const struct item *runner_item(const struct runner *r);
 /* Mood of the cast member `role` of the current scene as of the current line. */

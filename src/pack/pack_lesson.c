@@ -126,7 +126,16 @@ static void scene_key(struct yp *y, const char *key, struct pos at, void *ctx)
 		yp_seq(y, line_elem, s);
 	else if (!strcmp(key, "questions"))
 		yp_strs(y, &s->questions);	/* unknown ids are reported by lesson_check */
-	else if (!strcmp(key, "next")) {
+	else if (!strcmp(key, "pick")) {
+		struct str v = {0};
+		if (yp_id(y, &v)) {
+			if (!strcmp(v.s, "all"))
+				s->pick_all = true;
+			else if (strcmp(v.s, "adaptive"))
+				yp_error(y, v.at, _("'pick' is adaptive or all, not '%s'"), v.s);
+		}
+		str_free(&v);
+	} else if (!strcmp(key, "next")) {
 		sc->exits++;
 		if (yp_id(y, &s->next))
 			s->exit = EXIT_NEXT;

@@ -184,8 +184,12 @@ void quiz_draw(struct ui *ui, struct play *p)
 		input_reset(p, it);
 	bool settled = p->r.verdict == VERDICT_RIGHT || p->r.verdict == VERDICT_EXPLAIN;
 	char right[64];
-	/* TRANSLATORS: top right during questions, e.g. "Challenge 2/8". */
-	snprintf(right, sizeof right, _("Challenge %zu/%zu"), p->r.question + 1, s->questions.n);
+	if (s->pick_all)
+		/* TRANSLATORS: top right during questions, e.g. "Challenge 2/8". */
+		snprintf(right, sizeof right, _("Challenge %zu/%zu"), p->r.question + 1, s->questions.n);
+	else
+		/* TRANSLATORS: top right during an adaptive défi: the question's number. */
+		snprintf(right, sizeof right, _("Challenge %d"), p->r.asked);
 	paint_frame(t, p->lesson->title.s, right, quiz_help(it, settled));
 	int bw = layout_box_cols(t->cols), bx = layout_box_x(t->cols);
 	int y = LAYOUT_TOP;

@@ -871,6 +871,11 @@ static void play_pack(struct run *run, const char *dir)
 	for (size_t i = 0; b && i < b->n; i++) {
 		struct lesson *l = b->lessons[i];
 		const char *lid = l && l->id.s ? l->id.s : b->pack->lessons.v[i].s;
+		/* The défi picks from its pool adaptively: which questions a pupil
+		 * sees depends on their answers. Asking the whole pool in order
+		 * proves that every question of it can be shown and fits. */
+		for (size_t k = 0; l && k < l->n_scenes; k++)
+			l->scenes[k].pick_all = true;
 		struct play p = {.l = l, .cast = b->cast, .cols = run->cols, .rows = run->rows};
 		/* Problems of this lesson's file, from the loader and the checks. */
 		for (size_t k = 0; l && k < d.n; k++)

@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdbool.h>
+#include <string.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -21,7 +23,7 @@ static const char lesson_yaml[] =
 	"        - {text: \"good\", goto: good, good: true, feedback: \"F2\"}\n"
 	"  - id: bad\n    lines: [{text: \"oops\"}]\n    next: c\n"
 	"  - id: good\n    lines: [{text: \"yay\"}]\n    next: q\n"
-	"  - id: q\n    questions: [q1, q2, q3]\n    next: e\n"
+	"  - id: q\n    questions: [q1, q2, q3]\n    pick: all\n    next: e\n"
 	"  - id: e\n    end: true\n"
 	"questions:\n"
 	"  - {id: q1, kind: single, skill: s, crcn: \"4.2\", level: 1, prompt: \"p\","
@@ -32,6 +34,153 @@ static const char lesson_yaml[] =
 	" options: [un, deux, trois], hint: h, explanation: x}\n"
 	"recap: [\"r\"]\nendings: {success: \"S\", partial: \"P\", failure: \"F\"}\n"
 	"teacher: {objective: \"o\"}\n";
+
+/* A défi of two skills, levels 1 to 3, after a scene that explains. */
+static const char defi_yaml[] =
+	"id: d\ntitle: \"T\"\nskill: s\ncrcn: \"4.2\"\nlevel: 1\ncatchphrase: \"C\"\n"
+	"scenes:\n"
+	"  - id: story\n    lines: [{text: \"explains\"}, {text: \"more\"}]\n    next: defi\n"
+	"  - id: defi\n    questions: [a1, a2, a3, a4, b1, b2, b3, b4]\n    next: e\n"
+	"  - id: e\n    end: true\n"
+	"questions:\n"
+#define Q(id, skill, level) \
+	"  - {id: " id ", kind: text, skill: " skill ", crcn: \"4.2\", level: " level "," \
+	" prompt: p, answer: [oui], hint: h, explanation: x}\n"
+	Q("a1", "t/a", "1") Q("a2", "t/a", "2") Q("a3", "t/a", "3") Q("a4", "t/a", "2")
+	Q("b1", "t/b", "1") Q("b2", "t/b", "2") Q("b3", "t/b", "3") Q("b4", "t/b", "1")
+#undef Q
+	"recap: [\"r\"]\nendings: {success: \"S\", partial: \"P\", failure: \"F\"}\n"
+	"teacher: {objective: \"o\"}\n";
+
+/* Write a lesson to a temporary file and load it. */
+static struct lesson *load_text(struct tap *t, const char *text)
+{
+	char path[] = "/tmp/declic-t_runner-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0 || write(fd, text, strlen(text)) < 0)
+		return NULL;
+	close(fd);
+	struct diags d = {0};
+	struct lesson *l = pack_load_lesson(path, NULL, NULL, &d);
+	is_int(t, d.n, 0, "the test lesson loads without error");
+	diag_print(&d, stdout);
+	diag_free(&d);
+	unlink(path);
+	return l;
+}
+
+/* Play the défi answering every question right (or wrong); returns the
+ * questions asked, counting replays of the explaining scene in *replays. */
+static int play_defi(struct runner *r, bool right, int *replays, int *levels, int max_levels)
+{
+	struct response yes = {.text = "oui"}, no = {.text = "non"};
+	int asked = 0;
+	*replays = 0;
+	for (int guard = 0; guard < 200 && r->state != RS_RECAP; guard++) {
+		if (r->state == RS_QUESTION) {
+			if (asked < max_levels)
+				levels[asked] = runner_item(r)->level;
+			asked++;
+			runner_answer(r, right ? &yes : &no);
+			if (!right)
+				runner_answer(r, &no);
+		} else if (runner_replaying(r) && r->line == 0) {
+			(*replays)++;
+		}
+		runner_next(r);
+	}
+	return asked;
+}
+
+/* The défi: validation first, practice and a replay after failures, three
+ * runs at most, easier questions after mistakes; its place survives a restart. */
+static void test_defi(struct tap *t)
+{
+	struct lesson *l = load_text(t, defi_yaml);
+	if (!l)
+		return;
+	struct runner r;
+	struct learner_pupil pupil = {0};
+	int replays, levels[64];
+	runner_start(&r, l);
+	runner_learn(&r, learner_defaults(), &pupil);
+	runner_next(&r);
+	runner_next(&r);
+	is_int(t, r.state, RS_QUESTION, "after the story, the défi asks");
+	is_int(t, runner_item(&r)->level, 1, "for a new pupil (θ = 0) the question nearest 75%% success: level 1");
+	int asked = play_defi(&r, true, &replays, levels, 64);
+	is_int(t, asked, 2, "all right at once: one validation question per skill, practice skipped");
+	is_int(t, replays, 0, "and no replay");
+	is_int(t, r.partial_steps, 0, "both steps reached");
+	is_int(t, runner_ending(&r), ENDING_SUCCESS, "success");
+	ok(t, learner_pupil_theta(&pupil, "t/a") > 0, "θ rose on skill t/a (%.2f)", learner_pupil_theta(&pupil, "t/a"));
+	learner_pupil_free(&pupil);
+
+	struct learner_pupil weak = {0};
+	runner_start(&r, l);
+	runner_learn(&r, learner_defaults(), &weak);
+	runner_next(&r);
+	runner_next(&r);
+	asked = play_defi(&r, false, &replays, levels, 64);
+	ok(t, r.state == RS_RECAP, "all wrong: the pupil still reaches the recap (%d questions)", asked);
+	is_int(t, r.partial_steps, 2, "both steps end \"partially reached\"");
+	is_int(t, replays, 2 * (DEFI_MAX_RUNS - 1), "the explaining scene replays between failed runs");
+	ok(t, asked <= 2 * 9, "at most 9 questions per step (%d)", asked);
+	ok(t, learner_pupil_theta(&weak, "t/a") < 0, "θ fell (%.2f)", learner_pupil_theta(&weak, "t/a"));
+	is_int(t, runner_ending(&r), ENDING_FAILURE, "and the kind failure ending");
+
+	/* A strong pupil starts high; a mistake brings an easier question. */
+	struct learner_pupil strong = {0};
+	for (int i = 0; i < 6; i++)
+		learner_pupil_answer(learner_defaults(), &strong, "t/a", 1, 0, true);
+	runner_start(&r, l);
+	runner_learn(&r, learner_defaults(), &strong);
+	runner_next(&r);
+	runner_next(&r);
+	int first = runner_item(&r)->level;
+	is_int(t, first, 3, "a pupil with a high θ starts at level 3 (θ = %.2f)", learner_pupil_theta(&strong, "t/a"));
+	struct response wrong = {.text = "non"};
+	runner_answer(&r, &wrong);
+	runner_answer(&r, &wrong);
+	runner_next(&r);
+	ok(t, r.state == RS_QUESTION && runner_item(&r)->level < first,
+	   "after a wrong answer, an easier question (level %d)", runner_item(&r)->level);
+	learner_pupil_free(&strong);
+
+	/* A restart in the middle of a step, then during a replay. */
+	struct learner_pupil p2 = {0};
+	struct response no = {.text = "non"};
+	runner_start(&r, l);
+	runner_learn(&r, learner_defaults(), &p2);
+	runner_next(&r);
+	runner_next(&r);
+	runner_answer(&r, &no);
+	runner_answer(&r, &no);
+	runner_next(&r);
+	const char *practice = runner_item(&r)->id.s;
+	char *pos = runner_position(&r);
+	struct runner b;
+	ok(t, runner_restore(&b, l, pos), "a position in the défi restores: %s", pos);
+	runner_learn(&b, learner_defaults(), &p2);
+	is_str(t, runner_item(&b)->id.s, practice, "at the same practice question");
+	ok(t, b.defi.phase == DEFI_PRACTICE && b.step == 0, "in the same step and phase");
+	free(pos);
+	for (int i = 0; i < 10 && !runner_replaying(&b); i++) {
+		runner_answer(&b, &no);
+		runner_answer(&b, &no);
+		runner_next(&b);
+	}
+	ok(t, runner_replaying(&b), "failed practice: the explaining scene replays");
+	pos = runner_position(&b);
+	ok(t, runner_restore(&r, l, pos) && runner_replaying(&r), "a replay restores as a replay");
+	runner_next(&r);
+	runner_next(&r);
+	ok(t, r.state == RS_QUESTION && r.defi.run == 2, "after it, the second run's validation question");
+	free(pos);
+	learner_pupil_free(&weak);
+	learner_pupil_free(&p2);
+	lesson_free(l);
+}
 
 /* Write the lesson to a temporary file and load it. */
 static struct lesson *load(struct tap *t)
@@ -188,7 +337,7 @@ int main(void)
 	const char *bad_pos[] = {"", "garbage", "1 line nowhere 0 0 0 0 0 - -1 0",
 				 "1 line a 9 0 0 0 0 - -1 0", "1 question q 0 7 0 0 0 - -1 0",
 				 "1 choice a 0 0 0 0 0 - -1 0", "1 line a 0 0 0 5 2 - -1 0",
-				 "1 line a 0 0 0 0 0 c 9 1", "1 line a 0 0 0 0 0 - -1 0 extra"};
+				 "1 line a 0 0 0 0 0 c 9 1", "2 line a 0 0 0 0 0 - -1 0 0 0 1 0 0 -1 -1 0 2 0 0 - - extra"};
 	for (size_t i = 0; i < sizeof bad_pos / sizeof *bad_pos; i++) {
 		b.scene = 99;
 		ok(&t, !runner_restore(&b, l, bad_pos[i]) && b.scene == 99,
@@ -196,5 +345,6 @@ int main(void)
 	}
 	ok(&t, !runner_restore(&b, l, NULL), "no position: refused");
 	lesson_free(l);
+	test_defi(&t);
 	return tap_done(&t);
 }
