@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/runner.h"
 #include "i18n.h"
 #include "pack/pack.h"
 #include "xalloc.h"
@@ -64,7 +65,13 @@ static size_t resolve(struct lesson *l, struct diags *d)
 			if (s->question_idx[k] < 0)
 				ERR(s->questions.v[k].at, _("unknown question '%s'"),
 				    s->questions.v[k].s);
+			else if (s->question_idx[k] >= RUNNER_MAX_ITEMS)
+				ERR(s->questions.v[k].at, _("a lesson has at most %d questions"),
+				    RUNNER_MAX_ITEMS);
 		}
+		if (s->questions.n > RUNNER_MAX_POOL)
+			ERR(s->questions.v[RUNNER_MAX_POOL].at, _("a scene has at most %d questions"),
+			    RUNNER_MAX_POOL);
 	}
 	return broken + (l->start.s && l->start_idx < 0);
 }
