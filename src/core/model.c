@@ -197,3 +197,59 @@ void pack_free(struct pack *p)
 	strv_free(&p->lessons);
 	free(p);
 }
+
+/* A copy of a string from a file (NULL stays NULL). */
+static struct str str_copy(struct str s)
+{
+	return (struct str){s.s ? xstrdup(s.s) : NULL, s.at};
+}
+
+/* A copy of a list of strings. */
+static struct strv strv_copy(const struct strv *l)
+{
+	struct strv c = {0};
+	for (size_t i = 0; i < l->n; i++)
+		strv_push(&c, str_copy(l->v[i]));
+	return c;
+}
+
+struct lesson *lesson_review_new(const char *id, const char *title, const struct item *const *items,
+				 const char *const *ids, size_t n, const char *const endings[ENDING_COUNT])
+{
+	struct lesson *l = xcalloc(1, sizeof *l);
+	l->id.s = xstrdup(id);
+	l->title.s = xstrdup(title);
+	l->catchphrase.s = xstrdup("");
+	l->level = 1;
+	for (int e = 0; e < ENDING_COUNT; e++)
+		l->endings[e].s = xstrdup(endings[e]);
+	l->items = xcalloc(n + 1, sizeof *l->items);
+	l->n_items = l->cap_items = n;
+	l->scenes = xcalloc(1, sizeof *l->scenes);
+	l->n_scenes = l->cap_scenes = 1;
+	struct scene *s = &l->scenes[0];
+	s->id.s = xstrdup("review");
+	s->exit = EXIT_END;
+	s->next_idx = -1;
+	s->pick_all = true;
+	s->question_idx = xcalloc(n + 1, sizeof *s->question_idx);
+	for (size_t i = 0; i < n; i++) {
+		const struct item *src = items[i];
+		struct item *it = &l->items[i];
+		*it = *src;
+		it->id.s = xstrdup(ids[i]);
+		it->skill = str_copy(src->skill);
+		it->crcn = str_copy(src->crcn);
+		it->prompt = str_copy(src->prompt);
+		it->hint = str_copy(src->hint);
+		it->explanation = str_copy(src->explanation);
+		it->options = strv_copy(&src->options);
+		it->accepted = strv_copy(&src->accepted);
+		it->left = strv_copy(&src->left);
+		it->right = strv_copy(&src->right);
+		strv_push(&s->questions, (struct str){xstrdup(ids[i]), {0, 0}});
+		s->question_idx[i] = (int)i;
+	}
+	l->start_idx = 0;
+	return l;
+}

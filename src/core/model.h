@@ -153,6 +153,11 @@ const char *item_kind_name(enum item_kind k);
 /* Name of an ending as written in packs ("success"...). */
 const char *ending_name(enum ending e);
 
+/* A lesson of one scene asking copies of the given items in order, under new
+ * ids (for a review of reflexes gathered from several lessons); then the
+ * recap, empty, and the endings given. Free with lesson_free. */
+struct lesson *lesson_review_new(const char *id, const char *title, const struct item *const *items,
+				 const char *const *ids, size_t n, const char *const endings[ENDING_COUNT]);
 void lesson_free(struct lesson *l);
 void cast_free(struct cast *c);
 void backdrops_free(struct backdrops *b);

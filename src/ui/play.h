@@ -38,6 +38,13 @@ struct play_record {
 	enum store_attempt_kind kind;
 	char *item, *skill, *scene, *response;
 	bool correct;
+	double b, g;		/* the item's parameters, NaN for a choice */
+	struct learner_step measure;	/* the learner update of a first try */
+	bool measured;
+	bool reflex;
+	int session;		/* the pupil's session (for the review boxes) */
+	bool review;		/* a "Mes réflexes" session: item ids are
+				 * PACK/LESSON/ITEM and there is no run */
 	long shown_ms;		/* when the question or choice appeared */
 	int duration_ms;
 	int saved_scene;	/* scene of the last saved position */
@@ -58,6 +65,7 @@ struct play {
 	struct hit hits[PLAY_MAX_HITS];
 	int n_hits;
 	struct play_record rec;	/* progress kept for a pupil */
+	struct learner_pupil learner;	/* the pupil's θ per skill (the défi) */
 };
 
 /* Hit ids besides option numbers. */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "i18n.h"
 #include "ui/ui.h"
@@ -180,7 +181,13 @@ static int go(struct home *h, enum step s)
 /* The pupil is known: open their missions. */
 static int enter_map(struct ui *ui, struct home *h)
 {
-	ui->next = scr_map_new(ui, h->pupil.id);
+	int session = 0;
+	enum store_rc rc = store_session_begin(ui->store, h->pupil.id, time(NULL), &session);
+	if (rc != STORE_OK) {	/* the missions still open; review needs the count */
+		say(h, store_strerror(rc));
+		session = 0;
+	}
+	ui->next = scr_map_new(ui, h->pupil.id, session);
 	go(h, CLASSES);
 	return R_PUSH | R_REDRAW;
 }

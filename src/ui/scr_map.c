@@ -6,12 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/review.h"
 #include "i18n.h"
 #include "ui/ui.h"
 #include "xalloc.h"
 
 struct map {
 	int64_t pupil;
+	int session;			/* the pupil's session (login) number */
+	struct store_review_card *cards;	/* reflexes due for review */
+	size_t n_cards;
 	char *name;
 	bool stale;			/* reload the progress before the next frame */
 	struct store_lesson_progress *prog;
@@ -62,7 +66,13 @@ static void reload(struct ui *ui, struct map *m)
 	free(m->resume_title);
 	m->resume_title = NULL;
 	m->resume_pack = -1;
+	store_review_cards_free(m->cards, m->n_cards);
+	m->cards = NULL;
+	m->n_cards = 0;
 	enum store_rc rc = store_progress(ui->store, m->pupil, &m->prog, &m->n_prog);
+	if (rc == STORE_OK)
+		rc = store_review_due(ui->store, m->pupil, m->session, REVIEW_MIN, REVIEW_MAX, &m->cards,
+				      &m->n_cards);
 	if (rc == STORE_OK) {
 		rc = store_run_resumable(ui->store, m->pupil, NULL, NULL, &m->resume);
 		if (rc == STORE_ERR_NOTFOUND)
@@ -81,21 +91,44 @@ static void reload(struct ui *ui, struct map *m)
 		if (!m->resume_title)
 			m->resume_pack = -1;
 	}
-	int extra = m->resume_pack >= 0 ? 1 : 0;
-	m->list.n = m->pack < 0 ? (int)ui->cat->n + extra : (int)m->n_lessons;
+	m->list.n = m->pack < 0 ? (int)ui->cat->n + extras(m) : (int)m->n_lessons;
 	m->stale = false;
 }
 
-/* Row i of the worlds: "Continue" first when there is a run to resume. */
+/* Rows before the worlds: "Continue", then "My reflexes", when there are. */
+static int extras(const struct map *m)
+{
+	return (m->resume_pack >= 0) + (m->n_cards > 0);
+}
+
+/* What row i of the worlds list is. */
+enum { ROW_CONTINUE = -1, ROW_REFLEXES = -2 };
+static int world_of(const struct map *m, int i)
+{
+	if (m->resume_pack >= 0 && i-- == 0)
+		return ROW_CONTINUE;
+	if (m->n_cards > 0 && i-- == 0)
+		return ROW_REFLEXES;
+	return i;
+}
+
+/* Row i of the worlds: "Continue" and "My reflexes" first when there are. */
 static void world_row(struct ui *ui, void *ctx, int i, int y, int x, int w, bool sel)
 {
 	struct map *m = ctx;
 	const struct term *t = &ui->t;
 	enum ui_role role = sel ? ROLE_SELECT : ROLE_TEXT;
-	if (m->resume_pack >= 0 && i-- == 0) {
-		char line[256];
+	char line[256];
+	i = world_of(m, i);
+	if (i == ROW_CONTINUE) {
 		/* TRANSLATORS: %s is a lesson title, %d%% how far the pupil got. */
 		snprintf(line, sizeof line, _("Continue: %s (%d%%)"), m->resume_title, m->resume.percent);
+		paint_text(t, y, x, w, line, sel ? role : ROLE_GOOD);
+		return;
+	}
+	if (i == ROW_REFLEXES) {
+		/* TRANSLATORS: spaced review; %zu questions. */
+		snprintf(line, sizeof line, _("My reflexes: %zu questions to review"), m->n_cards);
 		paint_text(t, y, x, w, line, sel ? role : ROLE_GOOD);
 		return;
 	}
@@ -159,7 +192,7 @@ static void map_draw(struct ui *ui, void *st)
 static int play(struct ui *ui, struct map *m, const char *path, int pack)
 {
 	char *err = NULL;
-	struct screen s = scr_play_pupil(ui, path, ui->cat->packs[pack]->id.s, m->pupil, &err);
+	struct screen s = scr_play_pupil(ui, path, ui->cat->packs[pack]->id.s, m->pupil, m->session, &err);
 	if (!s.ops) {
 		say(m, err);
 		free(err);
@@ -210,7 +243,20 @@ static int map_handle(struct ui *ui, void *st, const struct key *k)
 		}
 		return play(ui, m, m->lessons[i].path, m->pack);
 	}
-	if (m->resume_pack >= 0 && i-- == 0) {
+	i = world_of(m, i);
+	if (i == ROW_REFLEXES) {
+		char *err = NULL;
+		struct screen s = scr_review_new(ui, m->pupil, m->session, m->cards, m->n_cards, &err);
+		if (!s.ops) {
+			say(m, err);
+			free(err);
+			return R_REDRAW;
+		}
+		ui->next = s;
+		m->stale = true;
+		return R_PUSH | R_REDRAW;
+	}
+	if (i == ROW_CONTINUE) {
 		size_t n;
 		int r = R_REDRAW;
 		struct lesson_entry *v = catalog_lessons(ui->cat->packs[m->resume_pack], &n);
@@ -232,6 +278,7 @@ static void map_leave(void *st)
 	store_progress_free(m->prog, m->n_prog);
 	lesson_entries_free(m->lessons, m->n_lessons);
 	store_run_clear(&m->resume);
+	store_review_cards_free(m->cards, m->n_cards);
 	free(m->resume_title);
 	free(m->name);
 	free(m->message);
@@ -240,11 +287,12 @@ static void map_leave(void *st)
 
 static const struct screen_ops map_ops = {"map", map_draw, map_handle, map_leave, NULL};
 
-struct screen scr_map_new(struct ui *ui, int64_t pupil)
+struct screen scr_map_new(struct ui *ui, int64_t pupil, int session)
 {
 	struct map *m = xcalloc(1, sizeof *m);
 	struct store_pupil p = {0};
 	m->pupil = pupil;
+	m->session = session;
 	m->pack = -1;
 	m->resume_pack = -1;
 	m->stale = true;

@@ -379,6 +379,7 @@ static int handle_choice(struct ui *ui, struct play *p, const struct key *k)
 static int play_handle(struct ui *ui, void *st, const struct key *k)
 {
 	struct play *p = st;
+	p->r.now = time(NULL);
 	if (p->confirm_leave) {
 		if (k->kind == K_ENTER || (k->kind == K_CHAR && strchr("oOyY", (int)k->ch)))
 			return R_POP;
@@ -448,6 +449,13 @@ void play_note(struct play *p, enum store_attempt_kind kind, const char *item, c
 	free(rec->response);
 	rec->attempt = true;
 	rec->kind = kind;
+	const struct item *it = kind == ATTEMPT_ANSWER ? runner_item(&p->r) : NULL;
+	rec->b = rec->g = NAN;
+	if (it)
+		learner_item_params(it, &rec->b, &rec->g);
+	rec->measured = it && p->r.measured;
+	rec->measure = p->r.measure;
+	rec->reflex = it && it->reflex;
 	rec->item = xstrdup(item ? item : "");
 	rec->skill = skill ? xstrdup(skill) : NULL;
 	rec->scene = xstrdup(runner_scene(&p->r)->id.s);
@@ -469,6 +477,43 @@ static int record_result(struct play_record *rec, enum store_rc rc)
 	return had || rec->error ? R_REDRAW : R_NONE;
 }
 
+/* The pending attempt, as the store takes it. */
+static struct store_attempt pending_attempt(const struct play *p)
+{
+	const struct play_record *rec = &p->rec;
+	struct store_attempt a = {rec->kind, rec->pack, p->lesson->id.s, rec->scene, rec->item, rec->skill,
+				  rec->response, rec->correct, rec->duration_ms, NAN, NAN, NAN, NAN,
+				  rec->b, rec->g, rec->reflex, rec->session};
+	if (rec->measured) {
+		a.p_expected = rec->measure.p;
+		a.theta_before = rec->measure.theta_before;
+		a.theta_after = rec->measure.theta_after;
+		a.mastery_after = rec->measure.mastery_after;
+	}
+	return a;
+}
+
+/* A review answer: its item id is PACK/LESSON/ITEM; the attempt is logged
+ * under the lesson the item comes from. */
+static enum store_rc record_review(struct play *p, time_t now)
+{
+	struct play_record *rec = &p->rec;
+	struct store_attempt a = pending_attempt(p);
+	char *ref = xstrdup(rec->item), *lesson = strchr(ref, '/'), *item = lesson ? strchr(lesson + 1, '/') : NULL;
+	enum store_rc rc = STORE_ERR_NOTFOUND;
+	if (item) {
+		*lesson++ = '\0';
+		*item++ = '\0';
+		a.pack = ref;
+		a.lesson = lesson;
+		a.item = item;
+		a.scene = "review";
+		rc = store_attempt_add(rec->store, rec->pupil, 0, &a, NULL, 0, now);
+	}
+	free(ref);
+	return rc;
+}
+
 /* After the frame is on screen: write the pending answer, the new position
  * or the end of the run. */
 static int play_after(struct ui *ui, void *st)
@@ -476,18 +521,21 @@ static int play_after(struct ui *ui, void *st)
 	(void)ui;
 	struct play *p = st;
 	struct play_record *rec = &p->rec;
+	time_t now = time(NULL);
+	if (rec->store && rec->review) {
+		if (!rec->attempt)
+			return R_NONE;
+		rec->attempt = false;
+		return record_result(rec, record_review(p, now));
+	}
 	if (!rec->store || !rec->run || rec->finished)
 		return R_NONE;
-	time_t now = time(NULL);
 	if (p->r.state == RS_RECAP || p->r.state == RS_ENDING || p->r.state == RS_DONE) {
 		enum store_rc rc = STORE_OK;
-		if (rec->attempt)
-			rc = store_attempt_add(rec->store, rec->pupil, rec->run,
-					       &(struct store_attempt){rec->kind, rec->pack, p->lesson->id.s,
-								       rec->scene, rec->item, rec->skill,
-								       rec->response, rec->correct,
-								       rec->duration_ms, NAN, NAN, NAN, NAN},
-					       NULL, 100, now);
+		if (rec->attempt) {
+			struct store_attempt a = pending_attempt(p);
+			rc = store_attempt_add(rec->store, rec->pupil, rec->run, &a, NULL, 100, now);
+		}
 		if (rc == STORE_OK)
 			rc = store_run_finish(rec->store, rec->run, (int)runner_ending(&p->r),
 					      runner_stars(&p->r), now);
@@ -498,9 +546,7 @@ static int play_after(struct ui *ui, void *st)
 	char *pos = runner_position(&p->r);
 	enum store_rc rc = STORE_OK;
 	if (rec->attempt) {
-		struct store_attempt a = {rec->kind, rec->pack, p->lesson->id.s, rec->scene, rec->item,
-					  rec->skill, rec->response, rec->correct, rec->duration_ms,
-					  NAN, NAN, NAN, NAN};
+		struct store_attempt a = pending_attempt(p);
 		rc = store_attempt_add(rec->store, rec->pupil, rec->run, &a, pos, runner_percent(&p->r), now);
 		rec->attempt = false;
 		rec->saved_scene = p->r.scene;
@@ -524,6 +570,7 @@ static void play_leave(void *st)
 	free(p->rec.scene);
 	free(p->rec.response);
 	free(p->rec.error);
+	learner_pupil_free(&p->learner);
 	lesson_free(p->lesson);
 	cast_free(p->cast);
 	backdrops_free(p->bd);
@@ -531,6 +578,15 @@ static void play_leave(void *st)
 }
 
 static const struct screen_ops play_ops = {"play", play_draw, play_handle, play_leave, play_after};
+
+/* Start the runner on the player's lesson, the défi adapting to p->learner. */
+static void play_begin(struct ui *ui, struct play *p)
+{
+	runner_start(&p->r, p->lesson);
+	runner_learn(&p->r, NULL, &p->learner);
+	p->r.now = time(NULL);
+	settle(ui, p);
+}
 
 struct screen scr_play_new(struct ui *ui, const char *path, char **err)
 {
@@ -546,14 +602,14 @@ struct screen scr_play_new(struct ui *ui, const char *path, char **err)
 		play_leave(p);
 		p = NULL;
 	} else {
-		runner_start(&p->r, p->lesson);
-		settle(ui, p);
+		play_begin(ui, p);
 	}
 	diag_free(&d);
 	return (struct screen){p ? &play_ops : NULL, p};
 }
 
-struct screen scr_play_pupil(struct ui *ui, const char *path, const char *pack, int64_t pupil, char **err)
+struct screen scr_play_pupil(struct ui *ui, const char *path, const char *pack, int64_t pupil, int session,
+			     char **err)
 {
 	struct screen s = scr_play_new(ui, path, err);
 	if (!s.ops || !ui->store)
@@ -562,9 +618,17 @@ struct screen scr_play_pupil(struct ui *ui, const char *path, const char *pack, 
 	struct play_record *rec = &p->rec;
 	struct store_run run = {0};
 	time_t now = time(NULL);
-	enum store_rc rc = store_run_resumable(ui->store, pupil, pack, p->lesson->id.s, &run);
+	/* The pupil's θ per skill, replayed from the attempt log. */
+	enum store_rc rc = store_skills_rebuild(ui->store, pupil, learner_defaults(), &p->learner);
+	struct store_item_seen *seen = NULL;
+	size_t n_seen = 0;
+	if (rc == STORE_OK)
+		rc = store_items_seen(ui->store, pupil, pack, p->lesson->id.s, &seen, &n_seen);
+	if (rc == STORE_OK)
+		rc = store_run_resumable(ui->store, pupil, pack, p->lesson->id.s, &run);
 	if (rc == STORE_OK && runner_restore(&p->r, p->lesson, run.position)) {
 		rec->run = run.id;
+		runner_learn(&p->r, NULL, &p->learner);
 		settle(ui, p);
 	} else if (rc == STORE_OK || rc == STORE_ERR_NOTFOUND) {
 		char *pos = runner_position(&p->r);
@@ -572,11 +636,87 @@ struct screen scr_play_pupil(struct ui *ui, const char *path, const char *pack, 
 		free(pos);
 	}
 	store_run_clear(&run);
+	for (size_t i = 0; i < n_seen; i++)
+		runner_seen(&p->r, seen[i].item, seen[i].seen, seen[i].last);
+	store_items_seen_free(seen, n_seen);
+	p->r.now = time(NULL);
 	rec->store = ui->store;
 	rec->pupil = pupil;
+	rec->session = session;
 	rec->pack = xstrdup(pack);
 	rec->saved_scene = p->r.scene;
 	rec->shown_ms = term_now_ms();
 	record_result(rec, rc == STORE_ERR_NOTFOUND ? STORE_OK : rc);
+	return s;
+}
+
+/* The item `id` of lesson `lesson` of pack `pack` in the catalog, loaded into
+ * *l (caller frees), or NULL. */
+static const struct item *find_item(const struct catalog *cat, const char *pack, const char *lesson,
+				    const char *id, struct lesson **l)
+{
+	*l = NULL;
+	for (size_t k = 0; k < cat->n; k++) {
+		if (!cat->packs[k]->id.s || strcmp(cat->packs[k]->id.s, pack))
+			continue;
+		size_t n;
+		struct lesson_entry *v = catalog_lessons(cat->packs[k], &n);
+		for (size_t i = 0; i < n && !*l; i++) {
+			if (strcmp(v[i].id, lesson) || v[i].broken)
+				continue;
+			struct diags d = {0};
+			*l = pack_load_lesson(v[i].path, NULL, NULL, &d);
+			diag_free(&d);
+		}
+		lesson_entries_free(v, n);
+		break;
+	}
+	int idx = *l ? lesson_item_index(*l, id) : -1;
+	return idx >= 0 ? &(*l)->items[idx] : NULL;
+}
+
+struct screen scr_review_new(struct ui *ui, int64_t pupil, int session, const struct store_review_card *cards,
+			     size_t n, char **err)
+{
+	const struct item **items = xcalloc(n + 1, sizeof *items);
+	char **ids = xcalloc(n + 1, sizeof *ids);
+	struct lesson **from = xcalloc(n + 1, sizeof *from);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		items[k] = find_item(ui->cat, cards[i].pack, cards[i].lesson, cards[i].item, &from[k]);
+		if (items[k])	/* an item no longer in the content is skipped */
+			ids[k++] = xasprintf("%s/%s/%s", cards[i].pack, cards[i].lesson, cards[i].item);
+		else
+			lesson_free(from[k]);
+	}
+	static const char *const endings[ENDING_COUNT] = {
+		N_("Well done! Your reflexes are solid."),
+		N_("Good! These reflexes will come back to help you remember."),
+		N_("Keep it up: these reflexes will come back, you will get them."),
+	};
+	const char *tr[ENDING_COUNT];
+	for (int e = 0; e < ENDING_COUNT; e++)
+		tr[e] = _(endings[e]);
+	struct screen s = {NULL, NULL};
+	if (k == 0) {
+		*err = xstrdup(_("Nothing to review today."));
+	} else {
+		struct play *p = xcalloc(1, sizeof *p);
+		p->lesson = lesson_review_new("reflexes", _("My reflexes"), items, (const char *const *)ids, k, tr);
+		store_skills_rebuild(ui->store, pupil, learner_defaults(), &p->learner);
+		play_begin(ui, p);
+		p->rec.store = ui->store;
+		p->rec.pupil = pupil;
+		p->rec.session = session;
+		p->rec.review = true;
+		s = (struct screen){&play_ops, p};
+	}
+	for (size_t i = 0; i < k; i++) {
+		free(ids[i]);
+		lesson_free(from[i]);
+	}
+	free(ids);
+	free(from);
+	free(items);
 	return s;
 }

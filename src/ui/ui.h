@@ -166,11 +166,15 @@ struct screen scr_play_new(struct ui *ui, const char *path, char **err);
 /* The same for a pupil: the run is kept in ui->store and resumes where the
  * pupil's last unfinished run of this lesson stopped. */
 struct screen scr_play_pupil(struct ui *ui, const char *path, const char *pack, int64_t pupil,
-			     char **err);
+			     int session, char **err);
+/* "Mes réflexes": a short review of the given reflex items of a pupil; on
+ * failure .ops is NULL and *err says why (caller frees). */
+struct screen scr_review_new(struct ui *ui, int64_t pupil, int session, const struct store_review_card *cards,
+			     size_t n, char **err);
 /* Login: class, name, picture secret; first run: the welcome. */
 struct screen scr_home_new(struct ui *ui);
 /* "Mes missions" of a pupil. */
-struct screen scr_map_new(struct ui *ui, int64_t pupil);
+struct screen scr_map_new(struct ui *ui, int64_t pupil, int session);
 /* Teacher mode; new_pin: the first run, where the PIN is chosen. */
 struct screen scr_teacher_new(struct ui *ui, bool new_pin);
 
