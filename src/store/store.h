@@ -175,12 +175,23 @@ struct store_attempt {
 	int duration_ms;
 	/* The learner model before and after (NaN when not used). */
 	double p_expected, theta_before, theta_after, mastery_after;
+	/* The item's difficulty and guessing chance (learner_item_params), NaN
+	 * when unknown: set them to NAN explicitly, an initializer gives 0. */
+	double b, g;
+	bool reflex;		/* a reflex item: an answer moves its review card */
+	int session;		/* the pupil's session (store_session_begin) */
 };
 
 /* Appends an attempt (with a fresh random UUID) for the pupil, moves the run to
- * position/percent and, when the attempt has a skill and theta_after is not NaN,
- * stores the pupil's skill state (theta_after, one more answer, mastery_after)
- * — all in one transaction. run may be 0 (no run, e.g. a review). */
+ * position/percent and, all in the same transaction:
+ * - when the attempt has a skill and none of theta_after, b, g is NaN, the
+ *   answer the model took into account: stores the skill's state (theta_after,
+ *   one more answer, mastery_after) and gives the pupil's related skills (same
+ *   theme) their share of the update, as learner_pupil_answer does with
+ *   learner_defaults();
+ * - when it is a reflex answer, moves the pupil's review card of (pack,
+ *   lesson, item) with review_answer in `session`.
+ * run may be 0 (no run, e.g. a review). */
 enum store_rc store_attempt_add(struct store *st, int64_t pupil, int64_t run, const struct store_attempt *a,
 				const char *position, int percent, time_t now);
 /* Number of attempts of a pupil (all when pupil is 0). */

@@ -157,7 +157,7 @@ static void test_erase(struct tap *t, const char *dir)
 		};
 		store_attempt_add(st, who, run, &a, "s2", 50, T0 + i);
 	}
-	sqlite3_exec(st->db, "INSERT INTO review(pupil, pack, item, box, due_session) SELECT id, 'donnees', 'q1', 1, 3 FROM pupils",
+	sqlite3_exec(st->db, "INSERT INTO review(pupil, pack, lesson, item, box, due_session) SELECT id, 'donnees', 'photo', 'q1', 1, 3 FROM pupils",
 		     NULL, NULL, NULL);
 	ok(t, file_contains(path, "Zéphyrinette") && file_contains(path, "zephyrinette"),
 	   "before: the name and its key are in the file");

@@ -1,0 +1,282 @@
+/* t_store_review.c — the learner model in the progress database: item
+ * parameters in the log, reflex review cards moved with the answer, related
+ * skills kept in step with the core. */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include "../tap.h"
+#include "core/learner.h"
+#include "core/review.h"
+#include "store/store.h"
+#include "store/store_internal.h"
+#include "store_util.h"
+
+#define T0 1700000000	/* a fixed "now" */
+
+/* A database with one class and two pupils. */
+struct fix {
+	struct store *st;
+	char *path;
+	int64_t lea, tom;
+};
+
+/* Creates the database name in dir with Léa and Tom in CM1. */
+static void fix_open(struct fix *f, const char *dir, const char *name)
+{
+	int64_t c;
+	f->path = strdup(in_dir(dir, name));
+	if (store_open(f->path, STORE_CREATE, T0, &f->st) != STORE_OK || store_class_add(f->st, "CM1", &c) != STORE_OK ||
+	    store_pupil_add(f->st, c, "Léa", &f->lea) != STORE_OK || store_pupil_add(f->st, c, "Tom", &f->tom) != STORE_OK) {
+		fprintf(stderr, "cannot set up %s\n", f->path);
+		exit(99);
+	}
+}
+
+static void fix_close(struct fix *f)
+{
+	store_close(f->st);
+	free(f->path);
+}
+
+/* An answer to item of lesson "photo" of pack "donnees", outside the model
+ * (no θ, unknown b and g). */
+static struct store_attempt answer(const char *item, bool correct)
+{
+	return (struct store_attempt){
+		.kind = ATTEMPT_ANSWER, .pack = "donnees", .lesson = "photo", .scene = "s1", .item = item,
+		.response = "oui", .correct = correct, .duration_ms = 2000, .p_expected = NAN,
+		.theta_before = NAN, .theta_after = NAN, .mastery_after = NAN, .b = NAN, .g = NAN,
+	};
+}
+
+/* A reflex answer to item in session. */
+static struct store_attempt reflex(const char *item, bool correct, int session)
+{
+	struct store_attempt a = answer(item, correct);
+	a.reflex = true;
+	a.session = session;
+	return a;
+}
+
+/* The review card of (donnees, lesson, item) of pupil through SQL: its box
+ * and due session, or false if there is none. */
+static bool card(struct store *st, int64_t pupil, const char *lesson, const char *item, int *box, int *due)
+{
+	sqlite3_stmt *stmt;
+	bool found = false;
+	*box = *due = -1;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT box, due_session FROM review WHERE pupil = ? AND pack = 'donnees' "
+			       "AND lesson = ? AND item = ?",
+			       -1, &stmt, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(stmt, 1, pupil);
+	sqlite3_bind_text(stmt, 2, lesson, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, item, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		*box = sqlite3_column_int(stmt, 0);
+		*due = sqlite3_column_int(stmt, 1);
+		found = true;
+	}
+	sqlite3_finalize(stmt);
+	return found;
+}
+
+/* Checks that pupil's card of (donnees, lesson, item) is in box, due in
+ * session due. */
+static void is_card(struct tap *t, struct store *st, int64_t pupil, const char *lesson, const char *item, int box,
+		    int due, const char *what)
+{
+	int b, d;
+	bool found = card(st, pupil, lesson, item, &b, &d);
+	if (!ok(t, found && b == box && d == due, "%s", what))
+		printf("#   got: %s, box %d, due %d; want box %d, due %d\n", found ? "a card" : "no card", b, d, box,
+		       due);
+}
+
+/* The number of rows sql (with one integer parameter, the pupil) counts. */
+static long long count(struct store *st, const char *sql, int64_t pupil)
+{
+	sqlite3_stmt *stmt;
+	long long n = -1;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, pupil);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+/* The item's b and g are logged; NaN is stored as NULL. */
+static void test_params_logged(struct tap *t, const char *dir)
+{
+	struct fix f;
+	fix_open(&f, dir, "params.db");
+	struct store_attempt a = answer("q1", true);
+	a.b = -0.5;
+	a.g = 0.25;
+	is_int(t, store_attempt_add(f.st, f.lea, 0, &a, NULL, 0, T0), STORE_OK, "an answer with b and g");
+	a = answer("q2", false);
+	store_attempt_add(f.st, f.lea, 0, &a, NULL, 0, T0);
+	is_int(t, sql_int(f.path, "SELECT count(*) FROM attempts WHERE item = 'q1' AND b = -0.5 AND g = 0.25"), 1,
+	       "b and g stored with the attempt");
+	is_int(t, sql_int(f.path, "SELECT count(*) FROM attempts WHERE item = 'q2' AND b IS NULL AND g IS NULL"), 1,
+	       "unknown b and g (NaN) stored as NULL");
+	fix_close(&f);
+}
+
+/* Reflex answers move the pupil's card of the item through the boxes. */
+static void test_reflex(struct tap *t, const char *dir)
+{
+	struct fix f;
+	int box, due;
+	fix_open(&f, dir, "reflex.db");
+	struct store_attempt a = reflex("r1", true, 1);
+	is_int(t, store_attempt_add(f.st, f.lea, 0, &a, NULL, 0, T0), STORE_OK, "a reflex answer, right, session 1");
+	is_card(t, f.st, f.lea, "photo", "r1", 1, 2, "new card: box 1, due the next session");
+	a = reflex("r1", true, 2);
+	store_attempt_add(f.st, f.lea, 0, &a, NULL, 0, T0 + 1);
+	is_card(t, f.st, f.lea, "photo", "r1", 2, 5, "right again in session 2: box 2, due 3 sessions later");
+	a = reflex("r1", true, 5);
+	store_attempt_add(f.st, f.lea, 0, &a, NULL, 0, T0 + 2);
+	is_card(t, f.st, f.lea, "photo", "r1", 3, 12, "right in session 5: box 3, due 7 sessions later");
+	a = reflex("r1", true, 12);
+	store_attempt_add(f.st, f.lea, 0, &a, NULL, 0, T0 + 3);
+	is_card(t, f.st, f.lea, "photo", "r1", 3, 19, "right in the last box: stays in box 3, due 7 later");
+	a = reflex("r1", false, 19);
+	store_attempt_add(f.st, f.lea, 0, &a, NULL, 0, T0 + 4);
+	is_card(t, f.st, f.lea, "photo", "r1", 1, 20, "wrong: back to box 1, due the next session");
+
+	a = reflex("r1", true, 3);
+	a.lesson = "mdp";
+	store_attempt_add(f.st, f.lea, 0, &a, NULL, 0, T0 + 5);
+	is_card(t, f.st, f.lea, "mdp", "r1", 1, 4, "the same item id in another lesson has a card of its own");
+	is_card(t, f.st, f.lea, "photo", "r1", 1, 20, "and the first card is unchanged");
+	a = reflex("r1", true, 3);
+	store_attempt_add(f.st, f.tom, 0, &a, NULL, 0, T0 + 6);
+	is_card(t, f.st, f.tom, "photo", "r1", 1, 4, "Tom has his own card");
+	is_card(t, f.st, f.lea, "photo", "r1", 1, 20, "Léa's is unchanged");
+
+	a = answer("q1", true);
+	store_attempt_add(f.st, f.lea, 0, &a, NULL, 0, T0 + 7);
+	ok(t, !card(f.st, f.lea, "photo", "q1", &box, &due), "an item that is not a reflex has no card");
+	a = reflex("c1", true, 1);
+	a.kind = ATTEMPT_CHOICE;
+	store_attempt_add(f.st, f.lea, 0, &a, NULL, 0, T0 + 8);
+	ok(t, !card(f.st, f.lea, "photo", "c1", &box, &due), "a choice moves no card");
+
+	/* One transaction: the run update fails after the card was written. */
+	int64_t before, after;
+	store_attempt_count(f.st, f.lea, &before);
+	a = reflex("r2", true, 1);
+	is_int(t, store_attempt_add(f.st, f.lea, 999, &a, "x", 1, T0 + 9), STORE_ERR_NOTFOUND,
+	       "a reflex answer in a missing run fails");
+	store_attempt_count(f.st, f.lea, &after);
+	is_int(t, after, before, "rolled back: no attempt");
+	ok(t, !card(f.st, f.lea, "photo", "r2", &box, &due), "rolled back: no new card");
+	a = reflex("r1", false, 30);
+	a.lesson = "mdp";
+	store_attempt_add(f.st, f.lea, 999, &a, "x", 1, T0 + 10);
+	is_card(t, f.st, f.lea, "mdp", "r1", 1, 4, "rolled back: an existing card keeps its box and due session");
+	a = reflex("r3", true, 1);
+	is_int(t, store_attempt_add(f.st, 999, 0, &a, NULL, 0, T0), STORE_ERR_NOTFOUND, "a missing pupil: NOTFOUND");
+	is_int(t, count(f.st, "SELECT count(*) FROM review WHERE pupil = ?", 999), 0, "and no card");
+	is_int(t, sqlite3_get_autocommit(f.st->db), 1, "no transaction left open");
+	fix_close(&f);
+}
+
+/* The attempt of a model answer on skill with item (b, g), from the core's
+ * step. */
+static struct store_attempt model_answer(const char *item, const char *skill, double b, double g, bool correct,
+					 struct learner_step s)
+{
+	struct store_attempt a = answer(item, correct);
+	a.skill = skill;
+	a.b = b;
+	a.g = g;
+	a.p_expected = s.p;
+	a.theta_before = s.theta_before;
+	a.theta_after = s.theta_after;
+	a.mastery_after = s.mastery_after;
+	return a;
+}
+
+/* The stored state of skill of pupil: θ, n, P(L); false if none. */
+static bool stored_skill(struct store *st, int64_t pupil, const char *skill, struct learner_skill *out)
+{
+	struct store_skill *v;
+	size_t n;
+	bool found = false;
+	if (store_skills(st, pupil, &v, &n) != STORE_OK)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i].skill, skill)) {
+			*out = (struct learner_skill){v[i].theta, v[i].n, v[i].mastery};
+			found = true;
+		}
+	store_skills_free(v, n);
+	return found;
+}
+
+/* An answer on a skill gives the related skills (same theme) their share, as
+ * the core does; the model's own attempts are the only ones counted. */
+static void test_related(struct tap *t, const char *dir)
+{
+	const struct learner_params *prm = learner_defaults();
+	struct learner_pupil live = {0};
+	struct learner_skill s = {0};
+	struct fix f;
+	fix_open(&f, dir, "related.db");
+	struct {
+		const char *skill;
+		double b, g;
+		bool correct;
+	} seq[] = {{"donnees/formulaires", 0, 0, true},
+		   {"image/droit", -1, 0.5, true},
+		   {"donnees/traces", 0.5, 0.25, false},
+		   {"donnees/formulaires", 1, 0, true}};
+	for (size_t i = 0; i < sizeof seq / sizeof *seq; i++) {
+		struct learner_step step = learner_pupil_answer(prm, &live, seq[i].skill, seq[i].b, seq[i].g,
+								seq[i].correct);
+		struct store_attempt a = model_answer("q1", seq[i].skill, seq[i].b, seq[i].g, seq[i].correct, step);
+		store_attempt_add(f.st, f.lea, 0, &a, NULL, 0, T0 + (time_t)i);
+	}
+	struct learner_skill *traces = learner_pupil_skill(&live, "donnees/traces");
+	bool found = stored_skill(f.st, f.lea, "donnees/traces", &s);
+	ok(t, found && s.theta == traces->theta && s.n == 1 && traces->theta != 0,
+	   "donnees/traces moved by the answer on donnees/formulaires: θ %.17g, core %.17g", s.theta, traces->theta);
+	ok(t, stored_skill(f.st, f.lea, "image/droit", &s) && s.theta == learner_pupil_theta(&live, "image/droit") &&
+		  s.n == 1,
+	   "image/droit (another theme) only moved by its own answer");
+
+	/* An attempt the model did not count (unknown b) changes no skill. */
+	struct learner_skill before = {0};
+	stored_skill(f.st, f.lea, "donnees/traces", &before);
+	struct store_attempt a = model_answer("q2", "donnees/formulaires", 0, 0, true,
+					      (struct learner_step){0.5, 0.1, 0.9, 0.9});
+	a.b = NAN;
+	store_attempt_add(f.st, f.lea, 0, &a, NULL, 0, T0 + 10);
+	ok(t, stored_skill(f.st, f.lea, "donnees/formulaires", &s) && s.n == 2 &&
+		  s.theta == learner_pupil_theta(&live, "donnees/formulaires"),
+	   "an answer with unknown b does not move its skill");
+	ok(t, stored_skill(f.st, f.lea, "donnees/traces", &s) && s.theta == before.theta,
+	   "nor the related skills");
+	learner_pupil_free(&live);
+	fix_close(&f);
+}
+
+int main(void)
+{
+	struct tap t = {0};
+	setlocale(LC_ALL, "C.UTF-8");
+	char *dir = temp_dir();
+	test_params_logged(&t, dir);
+	test_reflex(&t, dir);
+	test_related(&t, dir);
+	rm_tree(dir);
+	free(dir);
+	return tap_done(&t);
+}
