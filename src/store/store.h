@@ -197,6 +197,12 @@ enum store_rc store_attempt_add(struct store *st, int64_t pupil, int64_t run, co
 /* Number of attempts of a pupil (all when pupil is 0). */
 enum store_rc store_attempt_count(struct store *st, int64_t pupil, int64_t *n);
 
+/* ---- Sessions: the pupil's logins, counted 1, 2, 3... --------------------- */
+
+/* Counts a new session (a login) of the pupil at time now and puts its number
+ * (1 for the first) into *session; STORE_ERR_NOTFOUND for a missing pupil. */
+enum store_rc store_session_begin(struct store *st, int64_t pupil, time_t now, int *session);
+
 /* ---- The pupil's map ("Mes missions") ------------------------------------ */
 
 enum lesson_status { LESSON_NEW, LESSON_STARTED, LESSON_DONE };

@@ -24,15 +24,6 @@ void store_run_clear(struct store_run *r)
 	*r = (struct store_run){0};
 }
 
-/* STORE_ERR_NOTFOUND for a write that broke a foreign key (no such pupil or
- * run), otherwise rc. */
-static enum store_rc fk_result(struct store *st, enum store_rc rc)
-{
-	if (rc != STORE_OK && sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
-		return STORE_ERR_NOTFOUND;
-	return rc;
-}
-
 enum store_rc store_run_begin(struct store *st, int64_t pupil, const char *pack, const char *lesson,
 			      const char *position, time_t now, int64_t *run)
 {
@@ -41,7 +32,7 @@ enum store_rc store_run_begin(struct store *st, int64_t pupil, const char *pack,
 				  "VALUES (?, ?, ?, ?, ?, ?)",
 				  "itttii", pupil, pack, lesson, position ? position : "", (int64_t)now,
 				  (int64_t)now);
-	rc = fk_result(st, rc);
+	rc = st_fk_result(st, rc);
 	if (rc == STORE_OK && run)
 		*run = sqlite3_last_insert_rowid(st->db);
 	return rc;
@@ -214,7 +205,7 @@ static enum store_rc add_attempt_locked(struct store *st, int64_t pupil, int64_t
 		a->kind == ATTEMPT_CHOICE ? "choice" : "answer", a->response ? a->response : "", a->correct ? 1 : 0,
 		a->duration_ms, (int64_t)now, a->p_expected, a->theta_before, a->theta_after, a->mastery_after,
 		a->b, a->g);
-	rc = fk_result(st, rc);
+	rc = st_fk_result(st, rc);
 	if (rc == STORE_OK && model_counts(a))
 		rc = update_related(st, pupil, a);
 	if (rc == STORE_OK && model_counts(a))

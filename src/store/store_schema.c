@@ -43,7 +43,8 @@ static const char schema_v1[] =
 
 /* Version 2: the learner model — the model's view at each answer with the
  * item's parameters (so the per-skill state can be rebuilt exactly from the
- * log), the per-skill state and the Leitner boxes of reflex items. */
+ * log), the per-skill state, the pupils' sessions (logins) and the Leitner
+ * boxes of reflex items, counted in those sessions. */
 static const char schema_v2[] =
 	"ALTER TABLE attempts ADD COLUMN p_expected REAL;\n"
 	"ALTER TABLE attempts ADD COLUMN theta_before REAL;\n"
@@ -54,6 +55,9 @@ static const char schema_v2[] =
 	"CREATE TABLE skill_state(pupil INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,\n"
 	"  skill TEXT NOT NULL, theta REAL NOT NULL, n INTEGER NOT NULL, mastery REAL,\n"
 	"  PRIMARY KEY (pupil, skill)) WITHOUT ROWID;\n"
+	"CREATE TABLE sessions(pupil INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,\n"
+	"  n INTEGER NOT NULL, started INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (pupil, n)) WITHOUT ROWID;\n"
 	"CREATE TABLE review(pupil INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,\n"
 	"  pack TEXT NOT NULL, lesson TEXT NOT NULL, item TEXT NOT NULL,\n"
 	"  box INTEGER NOT NULL, due_session INTEGER NOT NULL,\n"

@@ -268,6 +268,30 @@ static void test_related(struct tap *t, const char *dir)
 	fix_close(&f);
 }
 
+/* Sessions are counted per pupil, across restarts. */
+static void test_sessions(struct tap *t, const char *dir)
+{
+	struct fix f;
+	int s1 = -1, s2 = -1, s3 = -1, s = -1;
+	fix_open(&f, dir, "sessions.db");
+	is_int(t, store_session_begin(f.st, f.lea, T0, &s1), STORE_OK, "Léa logs in");
+	store_session_begin(f.st, f.lea, T0 + 3600, &s2);
+	store_session_begin(f.st, f.lea, T0 + 86400, &s3);
+	ok(t, s1 == 1 && s2 == 2 && s3 == 3, "her sessions are numbered 1, 2, 3 (%d %d %d)", s1, s2, s3);
+	is_int(t, store_session_begin(f.st, f.tom, T0, &s), STORE_OK, "Tom logs in");
+	is_int(t, s, 1, "his first session: each pupil counts their own");
+	is_int(t, store_session_begin(f.st, 999, T0, &s), STORE_ERR_NOTFOUND, "a missing pupil: NOTFOUND");
+	is_int(t, s, 0, "and session 0");
+	is_int(t, sqlite3_get_autocommit(f.st->db), 1, "no transaction left open");
+	store_close(f.st);
+	store_open(f.path, 0, T0, &f.st);
+	store_session_begin(f.st, f.lea, T0 + 2 * 86400, &s);
+	is_int(t, s, 4, "after a restart Léa's next session is 4");
+	is_int(t, sql_int(f.path, "SELECT started FROM sessions WHERE n = 4"), T0 + 2 * 86400,
+	       "the time it began is kept");
+	fix_close(&f);
+}
+
 int main(void)
 {
 	struct tap t = {0};
@@ -276,6 +300,7 @@ int main(void)
 	test_params_logged(&t, dir);
 	test_reflex(&t, dir);
 	test_related(&t, dir);
+	test_sessions(&t, dir);
 	rm_tree(dir);
 	free(dir);
 	return tap_done(&t);
