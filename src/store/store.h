@@ -203,6 +203,24 @@ enum store_rc store_attempt_count(struct store *st, int64_t pupil, int64_t *n);
  * (1 for the first) into *session; STORE_ERR_NOTFOUND for a missing pupil. */
 enum store_rc store_session_begin(struct store *st, int64_t pupil, time_t now, int *session);
 
+/* ---- Spaced review of reflex items ("Mes réflexes") ----------------------- */
+
+/* A pupil's Leitner card of a reflex item (moved by store_attempt_add). */
+struct store_review_card {
+	char *pack, *lesson, *item;
+	int box;		/* 1..REVIEW_BOXES (core/review.h) */
+	int due;		/* the session from which it is due again */
+};
+
+/* The items of a review in the pupil's session `session`, in review order, as
+ * review_due chooses them among the pupil's cards: none when no card is due,
+ * else the due ones (most overdue first, then the lower box, then pack,
+ * lesson, item), at most max, topped up to min with the cards due soonest
+ * (REVIEW_MIN and REVIEW_MAX for a review session). */
+enum store_rc store_review_due(struct store *st, int64_t pupil, int session, size_t min, size_t max,
+			       struct store_review_card **v, size_t *n);
+void store_review_cards_free(struct store_review_card *v, size_t n);
+
 /* ---- The pupil's map ("Mes missions") ------------------------------------ */
 
 enum lesson_status { LESSON_NEW, LESSON_STARTED, LESSON_DONE };

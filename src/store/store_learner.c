@@ -1,9 +1,10 @@
 /* store_learner.c — what the learner model reads from the progress database:
- * the pupils' sessions. */
+ * the pupils' sessions and the review cards of their reflex items. */
 #include "config.h"
 
 #include <stdlib.h>
 
+#include "core/review.h"
 #include "store/store_internal.h"
 #include "xalloc.h"
 
@@ -31,5 +32,64 @@ enum store_rc store_session_begin(struct store *st, int64_t pupil, time_t now, i
 	rc = st_end(st, rc);
 	if (rc == STORE_OK)
 		*session = n;
+	return rc;
+}
+
+void store_review_cards_free(struct store_review_card *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].pack);
+		free(v[i].lesson);
+		free(v[i].item);
+	}
+	free(v);
+}
+
+enum store_rc store_review_due(struct store *st, int64_t pupil, int session, size_t min, size_t max,
+			       struct store_review_card **v, size_t *n)
+{
+	sqlite3_stmt *stmt;
+	struct store_review_card *all = NULL;
+	struct review_card *cards = NULL;
+	size_t n_all = 0, cap = 0, cap_cards = 0;
+	*v = NULL;
+	*n = 0;
+	/* Every card: review_due tops a short list up with cards not yet due.
+	 * The order of the rows is the order of ties in review_due. */
+	enum store_rc rc = st_prepare(st, &stmt,
+				      "SELECT pack, lesson, item, box, due_session FROM review WHERE pupil = ? "
+				      "ORDER BY pack, lesson, item",
+				      "i", pupil);
+	if (rc != STORE_OK)
+		return rc;
+	while (st_step(st, stmt, &rc) == 1) {
+		all = xgrow(all, &cap, n_all + 1, sizeof *all);
+		cards = xgrow(cards, &cap_cards, n_all + 1, sizeof *cards);
+		all[n_all] = (struct store_review_card){
+			.pack = st_text(stmt, 0),
+			.lesson = st_text(stmt, 1),
+			.item = st_text(stmt, 2),
+			.box = sqlite3_column_int(stmt, 3),
+			.due = sqlite3_column_int(stmt, 4),
+		};
+		cards[n_all] = (struct review_card){all[n_all].box, all[n_all].due};
+		n_all++;
+	}
+	sqlite3_finalize(stmt);
+	if (rc == STORE_OK && n_all > 0 && max > 0) {
+		size_t *out = xmalloc((max < n_all ? max : n_all) * sizeof *out);
+		size_t k = review_due(cards, n_all, session, min, max < n_all ? max : n_all, out);
+		if (k > 0) {
+			*v = xmalloc(k * sizeof **v);
+			for (size_t i = 0; i < k; i++) {
+				(*v)[i] = all[out[i]];
+				all[out[i]] = (struct store_review_card){0};
+			}
+			*n = k;
+		}
+		free(out);
+	}
+	store_review_cards_free(all, n_all);
+	free(cards);
 	return rc;
 }

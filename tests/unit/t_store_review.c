@@ -292,6 +292,75 @@ static void test_sessions(struct tap *t, const char *dir)
 	fix_close(&f);
 }
 
+/* The items of a review as "lesson/item" separated by spaces (static
+ * buffer), or "ERROR". */
+static const char *due_list(struct store *st, int64_t pupil, int session, size_t min, size_t max)
+{
+	static char buf[512];
+	struct store_review_card *v;
+	size_t n;
+	if (store_review_due(st, pupil, session, min, max, &v, &n) != STORE_OK)
+		return "ERROR";
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s/%s:%d:%d", i ? " " : "", v[i].lesson,
+			 v[i].item, v[i].box, v[i].due);
+	store_review_cards_free(v, n);
+	return buf;
+}
+
+/* The review list: due cards first, most overdue, lower box, then by pack,
+ * lesson and item; at most max, topped up to min. */
+static void test_due(struct tap *t, const char *dir)
+{
+	struct fix f;
+	fix_open(&f, dir, "due.db");
+	/* lesson, item, then the answers: session and right or wrong */
+	struct {
+		const char *lesson, *item;
+		int sessions[3];
+		bool right[3];
+	} plan[] = {
+		{"photo", "r4", {3}, {true}},			/* box 1, due 4 */
+		{"photo", "r2", {1, 2}, {true, true}},		/* box 2, due 5 */
+		{"photo", "r3", {1}, {false}},			/* box 1, due 2 */
+		{"photo", "r1", {1}, {true}},			/* box 1, due 2 */
+		{"photo", "r5", {1, 2, 5}, {true, true, true}},	/* box 3, due 12 */
+		{"mdp", "r9", {1, 2}, {true, true}},		/* box 2, due 5 */
+	};
+	time_t now = T0;
+	for (size_t i = 0; i < sizeof plan / sizeof *plan; i++)
+		for (int k = 0; k < 3 && plan[i].sessions[k]; k++) {
+			struct store_attempt a = reflex(plan[i].item, plan[i].right[k], plan[i].sessions[k]);
+			a.lesson = plan[i].lesson;
+			store_attempt_add(f.st, f.lea, 0, &a, NULL, 0, now++);
+		}
+	is_str(t, due_list(f.st, f.lea, 1, REVIEW_MIN, REVIEW_MAX), "", "session 1: nothing due, no review");
+	is_str(t, due_list(f.st, f.lea, 2, REVIEW_MIN, REVIEW_MAX), "photo/r1:1:2 photo/r3:1:2 photo/r4:1:4",
+	       "session 2: the two due cards, topped up to 3 with the one due soonest");
+	is_str(t, due_list(f.st, f.lea, 5, REVIEW_MIN, REVIEW_MAX),
+	       "photo/r1:1:2 photo/r3:1:2 photo/r4:1:4 mdp/r9:2:5 photo/r2:2:5",
+	       "session 5: five due, most overdue first, ties by pack, lesson, item");
+	is_str(t, due_list(f.st, f.lea, 12, REVIEW_MIN, REVIEW_MAX),
+	       "photo/r1:1:2 photo/r3:1:2 photo/r4:1:4 mdp/r9:2:5 photo/r2:2:5",
+	       "session 12: six due, at most 5, the least overdue left out");
+	is_str(t, due_list(f.st, f.lea, 12, 3, 6),
+	       "photo/r1:1:2 photo/r3:1:2 photo/r4:1:4 mdp/r9:2:5 photo/r2:2:5 photo/r5:3:12", "with max 6: all six");
+	is_str(t, due_list(f.st, f.lea, 5, 1, 2), "photo/r1:1:2 photo/r3:1:2", "max 2: the two most overdue");
+	is_str(t, due_list(f.st, f.lea, 5, 3, 0), "", "max 0: nothing");
+	is_str(t, due_list(f.st, f.tom, 5, REVIEW_MIN, REVIEW_MAX), "", "Tom has no card: nothing");
+
+	/* a right answer in the review moves the card out of the list */
+	struct store_attempt a = reflex("r1", true, 5);
+	store_attempt_add(f.st, f.lea, 0, &a, NULL, 0, now++);
+	is_str(t, due_list(f.st, f.lea, 5, REVIEW_MIN, REVIEW_MAX),
+	       "photo/r3:1:2 photo/r4:1:4 mdp/r9:2:5 photo/r2:2:5",
+	       "r1 answered right in session 5 leaves the list (4 still due: no top-up)");
+	is_str(t, due_list(f.st, f.lea, 8, 5, 5),
+	       "photo/r3:1:2 photo/r4:1:4 mdp/r9:2:5 photo/r2:2:5 photo/r1:2:8", "and is due again in session 8");
+	fix_close(&f);
+}
+
 int main(void)
 {
 	struct tap t = {0};
@@ -301,6 +370,7 @@ int main(void)
 	test_reflex(&t, dir);
 	test_related(&t, dir);
 	test_sessions(&t, dir);
+	test_due(&t, dir);
 	rm_tree(dir);
 	free(dir);
 	return tap_done(&t);
