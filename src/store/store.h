@@ -221,6 +221,20 @@ enum store_rc store_review_due(struct store *st, int64_t pupil, int session, siz
 			       struct store_review_card **v, size_t *n);
 void store_review_cards_free(struct store_review_card *v, size_t n);
 
+/* ---- Item history, for the selection of practice items -------------------- */
+
+struct store_item_seen {
+	char *item;
+	int seen;		/* answers of the pupil to the item (choices not counted) */
+	int64_t last;		/* time of the last one (Unix seconds) */
+};
+
+/* The items of pack/lesson the pupil answered, sorted by id, with how many
+ * times and when last (learner_cand's seen and last_seen). */
+enum store_rc store_items_seen(struct store *st, int64_t pupil, const char *pack, const char *lesson,
+			       struct store_item_seen **v, size_t *n);
+void store_items_seen_free(struct store_item_seen *v, size_t n);
+
 /* ---- The pupil's map ("Mes missions") ------------------------------------ */
 
 enum lesson_status { LESSON_NEW, LESSON_STARTED, LESSON_DONE };

@@ -1,5 +1,6 @@
 /* store_learner.c — what the learner model reads from the progress database:
- * the pupils' sessions and the review cards of their reflex items. */
+ * the pupils' sessions, the review cards of their reflex items and which
+ * items of a lesson they answered. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -92,4 +93,42 @@ enum store_rc store_review_due(struct store *st, int64_t pupil, int session, siz
 	store_review_cards_free(all, n_all);
 	free(cards);
 	return rc;
+}
+
+enum store_rc store_items_seen(struct store *st, int64_t pupil, const char *pack, const char *lesson,
+			       struct store_item_seen **v, size_t *n)
+{
+	sqlite3_stmt *stmt;
+	size_t cap = 0;
+	*v = NULL;
+	*n = 0;
+	/* attempts_by_item covers the query: no table row is read. */
+	enum store_rc rc = st_prepare(st, &stmt,
+				      "SELECT item, count(*), max(ts) FROM attempts WHERE pupil = ? AND pack = ? "
+				      "AND lesson = ? AND kind = 'answer' GROUP BY item ORDER BY item",
+				      "itt", pupil, pack ? pack : "", lesson ? lesson : "");
+	if (rc != STORE_OK)
+		return rc;
+	while (st_step(st, stmt, &rc) == 1) {
+		*v = xgrow(*v, &cap, *n + 1, sizeof **v);
+		(*v)[(*n)++] = (struct store_item_seen){
+			.item = st_text(stmt, 0),
+			.seen = sqlite3_column_int(stmt, 1),
+			.last = sqlite3_column_int64(stmt, 2),
+		};
+	}
+	sqlite3_finalize(stmt);
+	if (rc != STORE_OK) {
+		store_items_seen_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void store_items_seen_free(struct store_item_seen *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].item);
+	free(v);
 }

@@ -43,7 +43,7 @@ static const char schema_v1[] =
 
 /* Version 2: the learner model — the model's view at each answer with the
  * item's parameters (so the per-skill state can be rebuilt exactly from the
- * log), the per-skill state, the pupils' sessions (logins) and the Leitner
+ * log) and an index for the item history of a lesson, the per-skill state, the pupils' sessions (logins) and the Leitner
  * boxes of reflex items, counted in those sessions. */
 static const char schema_v2[] =
 	"ALTER TABLE attempts ADD COLUMN p_expected REAL;\n"
@@ -52,6 +52,7 @@ static const char schema_v2[] =
 	"ALTER TABLE attempts ADD COLUMN mastery_after REAL;\n"
 	"ALTER TABLE attempts ADD COLUMN b REAL;\n"
 	"ALTER TABLE attempts ADD COLUMN g REAL;\n"
+	"CREATE INDEX attempts_by_item ON attempts(pupil, pack, lesson, kind, item, ts);\n"
 	"CREATE TABLE skill_state(pupil INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,\n"
 	"  skill TEXT NOT NULL, theta REAL NOT NULL, n INTEGER NOT NULL, mastery REAL,\n"
 	"  PRIMARY KEY (pupil, skill)) WITHOUT ROWID;\n"

@@ -361,6 +361,69 @@ static void test_due(struct tap *t, const char *dir)
 	fix_close(&f);
 }
 
+/* The answers of a pupil to each item of a lesson: how many, when last. */
+static void test_items_seen(struct tap *t, const char *dir)
+{
+	struct fix f;
+	fix_open(&f, dir, "seen.db");
+	struct {
+		int64_t *pupil;
+		const char *pack, *lesson, *item;
+		enum store_attempt_kind kind;
+		time_t ts;
+	} log[] = {
+		{&f.lea, "donnees", "photo", "q1", ATTEMPT_ANSWER, T0},
+		{&f.lea, "donnees", "photo", "q1", ATTEMPT_ANSWER, T0 + 10},
+		{&f.lea, "donnees", "photo", "q1", ATTEMPT_ANSWER, T0 + 5},	/* clock set back */
+		{&f.lea, "donnees", "photo", "q2", ATTEMPT_ANSWER, T0 + 7},
+		{&f.lea, "donnees", "photo", "q2", ATTEMPT_CHOICE, T0 + 20},	/* a choice point */
+		{&f.lea, "donnees", "photo", "c1", ATTEMPT_CHOICE, T0 + 21},
+		{&f.lea, "donnees", "mdp", "q1", ATTEMPT_ANSWER, T0 + 30},	/* another lesson */
+		{&f.lea, "autre", "photo", "q1", ATTEMPT_ANSWER, T0 + 31},	/* another pack */
+		{&f.tom, "donnees", "photo", "q1", ATTEMPT_ANSWER, T0 + 40},	/* another pupil */
+	};
+	for (size_t i = 0; i < sizeof log / sizeof *log; i++) {
+		struct store_attempt a = answer(log[i].item, true);
+		a.pack = log[i].pack;
+		a.lesson = log[i].lesson;
+		a.kind = log[i].kind;
+		store_attempt_add(f.st, *log[i].pupil, 0, &a, NULL, 0, log[i].ts);
+	}
+	struct store_item_seen *v;
+	size_t n;
+	is_int(t, store_items_seen(f.st, f.lea, "donnees", "photo", &v, &n), STORE_OK, "Léa's items of photo");
+	is_int(t, n, 2, "two items answered (choices not counted)");
+	if (n == 2) {
+		ok(t, !strcmp(v[0].item, "q1") && v[0].seen == 3 && v[0].last == T0 + 10,
+		   "q1: 3 answers, the last at the latest time (%d, %lld)", v[0].seen, (long long)(v[0].last - T0));
+		ok(t, !strcmp(v[1].item, "q2") && v[1].seen == 1 && v[1].last == T0 + 7,
+		   "q2: 1 answer (the choice of the same id not counted)");
+	}
+	store_items_seen_free(v, n);
+	store_items_seen(f.st, f.tom, "donnees", "photo", &v, &n);
+	ok(t, n == 1 && v[0].seen == 1 && v[0].last == T0 + 40, "Tom's own answers only");
+	store_items_seen_free(v, n);
+	store_items_seen(f.st, f.lea, "donnees", "jeux", &v, &n);
+	ok(t, n == 0 && v == NULL, "a lesson never answered: none");
+	store_items_seen_free(v, n);
+
+	/* The query reads the index only, whatever the size of the log. */
+	char plan[512] = "";
+	sqlite3_stmt *stmt;
+	if (sqlite3_prepare_v2(f.st->db,
+			       "EXPLAIN QUERY PLAN SELECT item, count(*), max(ts) FROM attempts WHERE pupil = 1 "
+			       "AND pack = 'donnees' AND lesson = 'photo' AND kind = 'answer' GROUP BY item ORDER BY item",
+			       -1, &stmt, NULL) == SQLITE_OK) {
+		while (sqlite3_step(stmt) == SQLITE_ROW)
+			snprintf(plan + strlen(plan), sizeof plan - strlen(plan), "%s; ",
+				 (const char *)sqlite3_column_text(stmt, 3));
+		sqlite3_finalize(stmt);
+	}
+	ok(t, strstr(plan, "COVERING INDEX attempts_by_item") && !strstr(plan, "TEMP B-TREE"),
+	   "plan: covering index, no sort (%s)", plan);
+	fix_close(&f);
+}
+
 int main(void)
 {
 	struct tap t = {0};
@@ -371,6 +434,7 @@ int main(void)
 	test_related(&t, dir);
 	test_sessions(&t, dir);
 	test_due(&t, dir);
+	test_items_seen(&t, dir);
 	rm_tree(dir);
 	free(dir);
 	return tap_done(&t);
