@@ -258,7 +258,21 @@ struct store_skill {
 	int n;
 };
 
+/* The pupil's stored per-skill state, sorted by skill. */
 enum store_rc store_skills(struct store *st, int64_t pupil, struct store_skill **v, size_t *n);
 void store_skills_free(struct store_skill *v, size_t n);
+
+struct learner_params;
+struct learner_pupil;
+
+/* Replays, with learner_rebuild and the settings prm (NULL: learner_defaults),
+ * the pupil's answers that store_attempt_add counted in the skill state
+ * (skill, theta_after, b and g known), in the order of their time then of
+ * their recording, into *out (zeroed, or a state it replaces; emptied on
+ * failure): with the default settings it equals store_skills exactly, and
+ * *out also holds the recent answers. A clock set back between two answers
+ * changes that order. */
+enum store_rc store_skills_rebuild(struct store *st, int64_t pupil, const struct learner_params *prm,
+				   struct learner_pupil *out);
 
 #endif

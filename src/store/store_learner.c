@@ -1,10 +1,12 @@
 /* store_learner.c — what the learner model reads from the progress database:
- * the pupils' sessions, the review cards of their reflex items and which
- * items of a lesson they answered. */
+ * the pupils' sessions, the review cards of their reflex items, which items
+ * of a lesson they answered, and the rebuild of their per-skill state from
+ * the attempt log. */
 #include "config.h"
 
 #include <stdlib.h>
 
+#include "core/learner.h"
 #include "core/review.h"
 #include "store/store_internal.h"
 #include "xalloc.h"
@@ -131,4 +133,38 @@ void store_items_seen_free(struct store_item_seen *v, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(v[i].item);
 	free(v);
+}
+
+enum store_rc store_skills_rebuild(struct store *st, int64_t pupil, const struct learner_params *prm,
+				   struct learner_pupil *out)
+{
+	sqlite3_stmt *stmt;
+	struct learner_attempt *v = NULL;
+	size_t n = 0, cap = 0;
+	/* The answers store_attempt_add counted in skill_state, in time order. */
+	enum store_rc rc = st_prepare(st, &stmt,
+				      "SELECT skill, b, g, correct FROM attempts WHERE pupil = ? AND kind = 'answer' "
+				      "AND skill IS NOT NULL AND skill <> '' AND theta_after IS NOT NULL "
+				      "AND b IS NOT NULL AND g IS NOT NULL ORDER BY ts, id",
+				      "i", pupil);
+	if (rc == STORE_OK) {
+		while (st_step(st, stmt, &rc) == 1) {
+			v = xgrow(v, &cap, n + 1, sizeof *v);
+			v[n++] = (struct learner_attempt){
+				.skill = st_text(stmt, 0),
+				.b = sqlite3_column_double(stmt, 1),
+				.g = sqlite3_column_double(stmt, 2),
+				.correct = sqlite3_column_int(stmt, 3) != 0,
+			};
+		}
+		sqlite3_finalize(stmt);
+	}
+	if (rc == STORE_OK)
+		learner_rebuild(prm, out, v, n);
+	else
+		learner_pupil_free(out);
+	for (size_t i = 0; i < n; i++)
+		free((char *)v[i].skill);
+	free(v);
+	return rc;
 }

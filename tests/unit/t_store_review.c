@@ -1,12 +1,15 @@
 /* t_store_review.c — the learner model in the progress database: item
  * parameters in the log, reflex review cards moved with the answer, related
- * skills kept in step with the core. */
+ * skills kept in step with the core, sessions, the review list, the item
+ * history of a lesson, and the exact rebuild of the skill state from the
+ * log. */
 #include "config.h"
 
 #include <locale.h>
 #include <math.h>
 
 #include "../tap.h"
+#include "core/item.h"
 #include "core/learner.h"
 #include "core/review.h"
 #include "store/store.h"
@@ -424,6 +427,122 @@ static void test_items_seen(struct tap *t, const char *dir)
 	fix_close(&f);
 }
 
+/* True if the stored skill state of pupil, the rebuild from the log and the
+ * live state p hold exactly the same θ, n and P(L) for every skill (and the
+ * rebuild the same recent answers); says what differs. */
+static bool same_state(struct store *st, int64_t pupil, const struct learner_pupil *p,
+		       const char *when)
+{
+	struct store_skill *v;
+	size_t n;
+	struct learner_pupil again = {0};
+	bool same = store_skills(st, pupil, &v, &n) == STORE_OK &&
+		    store_skills_rebuild(st, pupil, NULL, &again) == STORE_OK;
+	same = same && n == p->n && again.n == p->n && again.recent.bits == p->recent.bits &&
+	       again.recent.n == p->recent.n;
+	for (size_t i = 0; same && i < n; i++) {
+		struct learner_skill *r = learner_pupil_skill(&again, v[i].skill);
+		struct learner_skill *l = learner_pupil_skill((struct learner_pupil *)p, v[i].skill);
+		same = r && l && v[i].theta == r->theta && v[i].n == r->n && v[i].mastery == r->mastery &&
+		       r->theta == l->theta && r->n == l->n && r->mastery == l->mastery;
+		if (!same)
+			printf("# %s %s: table θ %.17g n %d P(L) %.17g; rebuild θ %.17g n %d P(L) %.17g\n", when,
+			       v[i].skill, v[i].theta, v[i].n, v[i].mastery, r ? r->theta : NAN, r ? r->n : -1,
+			       r ? r->mastery : NAN);
+	}
+	if (!same)
+		printf("# %s: %zu skills in the table, %zu rebuilt, %zu live\n", when, n, again.n, p->n);
+	store_skills_free(v, n);
+	learner_pupil_free(&again);
+	return same;
+}
+
+/* n answers of the pupil as the UI records them: the core's learner_pupil_answer
+ * on p, its values in the attempt; choices, an answer outside the model and
+ * reflex answers in between. Several answers share a second. */
+static void play(struct store *st, int64_t pupil, struct learner_pupil *p, int n, uint32_t *rng, time_t *now)
+{
+	static const char *const skills[] = {"donnees/formulaires", "donnees/traces", "donnees/profil",
+					     "image/droit", "harcelement/temoin"};
+	static const double bs[] = {-1.5, -1, -0.5, 0, 0.25, 1, 1.5}, gs[] = {0, 0.25, 1.0 / 3.0, 0.5};
+	for (int i = 0; i < n; i++) {
+		const char *skill = skills[item_rand(rng) % 5];
+		double b = bs[item_rand(rng) % 7], g = gs[item_rand(rng) % 4];
+		bool correct = item_rand_unit(rng) < learner_predict(0.3, b, g);
+		char item[16];
+		snprintf(item, sizeof item, "q%u", item_rand(rng) % 9);
+		struct learner_step step = learner_pupil_answer(learner_defaults(), p, skill, b, g, correct);
+		struct store_attempt a = model_answer(item, skill, b, g, correct, step);
+		a.reflex = i % 4 == 0;
+		a.session = 1 + i / 10;
+		store_attempt_add(st, pupil, 0, &a, NULL, 0, *now);
+		if (i % 7 == 3) {	/* a choice point of the same skill */
+			a = answer("c1", true);
+			a.kind = ATTEMPT_CHOICE;
+			a.skill = skill;
+			store_attempt_add(st, pupil, 0, &a, NULL, 0, *now);
+		}
+		if (i % 11 == 5) {	/* answers the model did not count: no θ ... */
+			a = answer("q0", false);
+			a.skill = skill;
+			a.b = b;
+			a.g = g;
+			store_attempt_add(st, pupil, 0, &a, NULL, 0, *now);
+			a = model_answer("q0", skill, NAN, g, true, step);	/* ... or no b */
+			store_attempt_add(st, pupil, 0, &a, NULL, 0, *now);
+		}
+		*now += i % 3 == 2;	/* three answers a second */
+	}
+}
+
+/* The stored state is exactly the rebuild from the log, before and after a
+ * restart, and answering on from the rebuilt state keeps it so. */
+static void test_rebuild(struct tap *t, const char *dir)
+{
+	struct fix f;
+	struct learner_pupil live = {0}, tom = {0};
+	uint32_t rng = item_seed("store rebuild");
+	time_t now = T0;
+	fix_open(&f, dir, "rebuild.db");
+	play(f.st, f.lea, &live, 50, &rng, &now);
+	is_int(t, sql_int(f.path, "SELECT count(*) FROM attempts WHERE b IS NOT NULL AND theta_after IS NOT NULL"),
+	       50, "50 model answers logged with b, g and θ");
+	ok(t, sql_int(f.path, "SELECT count(*) FROM attempts WHERE b IS NULL OR theta_after IS NULL") > 10 &&
+		  sql_int(f.path, "SELECT count(*) FROM (SELECT ts FROM attempts GROUP BY ts HAVING count(*) > 1)") > 5,
+	   "with choices and answers outside the model between them, several in one second");
+	is_int(t, live.n, 5, "five skills answered, in two themes with related skills");
+	ok(t, same_state(f.st, f.lea, &live, "live"),
+	   "store_skills = store_skills_rebuild = the core's live state: θ, n, P(L) of every skill, exactly");
+
+	store_close(f.st);
+	is_int(t, store_open(f.path, 0, T0, &f.st), STORE_OK, "close and reopen");
+	ok(t, same_state(f.st, f.lea, &live, "reopened"), "still exactly equal after reopening");
+
+	/* After a restart the UI takes the rebuilt state and goes on. */
+	struct learner_pupil again = {0};
+	is_int(t, store_skills_rebuild(f.st, f.lea, NULL, &again), STORE_OK, "rebuild after the restart");
+	play(f.st, f.lea, &again, 15, &rng, &now);
+	ok(t, same_state(f.st, f.lea, &again, "continued"), "15 answers more from the rebuilt state: still equal");
+	learner_pupil_free(&again);
+
+	is_int(t, store_skills_rebuild(f.st, f.tom, NULL, &tom), STORE_OK, "rebuild for Tom");
+	ok(t, tom.n == 0 && tom.recent.n == 0, "no answers: an empty state");
+	struct learner_pupil design = {0};
+	store_skills_rebuild(f.st, f.lea, learner_design_params(), &design);
+	struct store_skill *v;
+	size_t n;
+	store_skills(f.st, f.lea, &v, &n);
+	struct learner_skill *s = n ? learner_pupil_skill(&design, v[0].skill) : NULL;
+	ok(t, s && s->n == v[0].n && s->mastery != v[0].mastery, "other settings give another rebuild");
+	store_skills_free(v, n);
+	learner_pupil_free(&design);
+	is_int(t, store_skills_rebuild(f.st, f.lea, NULL, &tom), STORE_OK, "a rebuild into a used state");
+	is_int(t, tom.n, 5, "replaces it");
+	learner_pupil_free(&tom);
+	learner_pupil_free(&live);
+	fix_close(&f);
+}
+
 int main(void)
 {
 	struct tap t = {0};
@@ -435,6 +554,7 @@ int main(void)
 	test_sessions(&t, dir);
 	test_due(&t, dir);
 	test_items_seen(&t, dir);
+	test_rebuild(&t, dir);
 	rm_tree(dir);
 	free(dir);
 	return tap_done(&t);
