@@ -175,16 +175,65 @@ struct store_attempt {
 	int duration_ms;
 	/* The learner model before and after (NaN when not used). */
 	double p_expected, theta_before, theta_after, mastery_after;
+	/* The item's difficulty and guessing chance (learner_item_params), NaN
+	 * when unknown: set them to NAN explicitly, an initializer gives 0. */
+	double b, g;
+	bool reflex;		/* a reflex item: an answer moves its review card */
+	int session;		/* the pupil's session (store_session_begin) */
 };
 
 /* Appends an attempt (with a fresh random UUID) for the pupil, moves the run to
- * position/percent and, when the attempt has a skill and theta_after is not NaN,
- * stores the pupil's skill state (theta_after, one more answer, mastery_after)
- * — all in one transaction. run may be 0 (no run, e.g. a review). */
+ * position/percent and, all in the same transaction:
+ * - when the attempt has a skill and none of theta_after, b, g is NaN, the
+ *   answer the model took into account: stores the skill's state (theta_after,
+ *   one more answer, mastery_after) and gives the pupil's related skills (same
+ *   theme) their share of the update, as learner_pupil_answer does with
+ *   learner_defaults();
+ * - when it is a reflex answer, moves the pupil's review card of (pack,
+ *   lesson, item) with review_answer in `session`.
+ * run may be 0 (no run, e.g. a review). */
 enum store_rc store_attempt_add(struct store *st, int64_t pupil, int64_t run, const struct store_attempt *a,
 				const char *position, int percent, time_t now);
 /* Number of attempts of a pupil (all when pupil is 0). */
 enum store_rc store_attempt_count(struct store *st, int64_t pupil, int64_t *n);
+
+/* ---- Sessions: the pupil's logins, counted 1, 2, 3... --------------------- */
+
+/* Counts a new session (a login) of the pupil at time now and puts its number
+ * (1 for the first) into *session; STORE_ERR_NOTFOUND for a missing pupil. */
+enum store_rc store_session_begin(struct store *st, int64_t pupil, time_t now, int *session);
+
+/* ---- Spaced review of reflex items ("Mes réflexes") ----------------------- */
+
+/* A pupil's Leitner card of a reflex item (moved by store_attempt_add). */
+struct store_review_card {
+	char *pack, *lesson, *item;
+	int box;		/* 1..REVIEW_BOXES (core/review.h) */
+	int due;		/* the session from which it is due again */
+};
+
+/* The items of a review in the pupil's session `session`, in review order, as
+ * review_due chooses them among the pupil's cards: none when no card is due,
+ * else the due ones (most overdue first, then the lower box, then pack,
+ * lesson, item), at most max, topped up to min with the cards due soonest
+ * (REVIEW_MIN and REVIEW_MAX for a review session). */
+enum store_rc store_review_due(struct store *st, int64_t pupil, int session, size_t min, size_t max,
+			       struct store_review_card **v, size_t *n);
+void store_review_cards_free(struct store_review_card *v, size_t n);
+
+/* ---- Item history, for the selection of practice items -------------------- */
+
+struct store_item_seen {
+	char *item;
+	int seen;		/* answers of the pupil to the item (choices not counted) */
+	int64_t last;		/* time of the last one (Unix seconds) */
+};
+
+/* The items of pack/lesson the pupil answered, sorted by id, with how many
+ * times and when last (learner_cand's seen and last_seen). */
+enum store_rc store_items_seen(struct store *st, int64_t pupil, const char *pack, const char *lesson,
+			       struct store_item_seen **v, size_t *n);
+void store_items_seen_free(struct store_item_seen *v, size_t n);
 
 /* ---- The pupil's map ("Mes missions") ------------------------------------ */
 
@@ -209,7 +258,21 @@ struct store_skill {
 	int n;
 };
 
+/* The pupil's stored per-skill state, sorted by skill. */
 enum store_rc store_skills(struct store *st, int64_t pupil, struct store_skill **v, size_t *n);
 void store_skills_free(struct store_skill *v, size_t n);
+
+struct learner_params;
+struct learner_pupil;
+
+/* Replays, with learner_rebuild and the settings prm (NULL: learner_defaults),
+ * the pupil's answers that store_attempt_add counted in the skill state
+ * (skill, theta_after, b and g known), in the order of their time then of
+ * their recording, into *out (zeroed, or a state it replaces; emptied on
+ * failure): with the default settings it equals store_skills exactly, and
+ * *out also holds the recent answers. A clock set back between two answers
+ * changes that order. */
+enum store_rc store_skills_rebuild(struct store *st, int64_t pupil, const struct learner_params *prm,
+				   struct learner_pupil *out);
 
 #endif

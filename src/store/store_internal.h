@@ -33,6 +33,9 @@ enum store_rc st_prepare(struct store *st, sqlite3_stmt **out, const char *sql, 
 /* Prepares, binds (as st_prepare) and runs a statement that returns no row;
  * *changes (if not NULL) gets the number of rows it changed. */
 enum store_rc st_run(struct store *st, int *changes, const char *sql, const char *fmt, ...);
+/* STORE_ERR_NOTFOUND for a write that broke a foreign key (no such pupil or
+ * run), otherwise rc. */
+enum store_rc st_fk_result(struct store *st, enum store_rc rc);
 /* Steps stmt: 1 for a row, 0 when done, or -1 with *rc set on an error. */
 int st_step(struct store *st, sqlite3_stmt *stmt, enum store_rc *rc);
 /* A copy of the text in column col of the current row ("" for NULL). */

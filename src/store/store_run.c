@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "core/learner.h"
+#include "core/review.h"
 #include "store/store_internal.h"
 #include "xalloc.h"
 
@@ -22,15 +24,6 @@ void store_run_clear(struct store_run *r)
 	*r = (struct store_run){0};
 }
 
-/* STORE_ERR_NOTFOUND for a write that broke a foreign key (no such pupil or
- * run), otherwise rc. */
-static enum store_rc fk_result(struct store *st, enum store_rc rc)
-{
-	if (rc != STORE_OK && sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
-		return STORE_ERR_NOTFOUND;
-	return rc;
-}
-
 enum store_rc store_run_begin(struct store *st, int64_t pupil, const char *pack, const char *lesson,
 			      const char *position, time_t now, int64_t *run)
 {
@@ -39,7 +32,7 @@ enum store_rc store_run_begin(struct store *st, int64_t pupil, const char *pack,
 				  "VALUES (?, ?, ?, ?, ?, ?)",
 				  "itttii", pupil, pack, lesson, position ? position : "", (int64_t)now,
 				  (int64_t)now);
-	rc = fk_result(st, rc);
+	rc = st_fk_result(st, rc);
 	if (rc == STORE_OK && run)
 		*run = sqlite3_last_insert_rowid(st->db);
 	return rc;
@@ -119,6 +112,82 @@ static bool new_uuid(char buf[37])
 	return true;
 }
 
+/* True if the learner model took attempt a into account: an answer with a
+ * skill, the item's parameters and the model's θ after it. The same rule
+ * chooses the attempts store_skills_rebuild replays. */
+static bool model_counts(const struct store_attempt *a)
+{
+	return a->kind == ATTEMPT_ANSWER && a->skill && *a->skill && !isnan(a->theta_after) && !isnan(a->b) &&
+	       !isnan(a->g);
+}
+
+/* Gives the pupil's skills related to a->skill (same theme) their share of
+ * the update, as learner_pupil_answer does. */
+static enum store_rc update_related(struct store *st, int64_t pupil, const struct store_attempt *a)
+{
+	const struct learner_params *prm = learner_defaults();
+	if (prm->related <= 0)
+		return STORE_OK;
+	sqlite3_stmt *stmt;
+	struct {
+		char *skill;
+		struct learner_skill s;
+	} *v = NULL;
+	size_t n = 0, cap = 0;
+	enum store_rc rc = st_prepare(st, &stmt, "SELECT skill, theta, n, mastery FROM skill_state WHERE pupil = ?",
+				      "i", pupil);
+	if (rc != STORE_OK)
+		return rc;
+	while (st_step(st, stmt, &rc) == 1) {
+		const char *skill = (const char *)sqlite3_column_text(stmt, 0);
+		if (!learner_related(skill, a->skill))
+			continue;
+		v = xgrow(v, &cap, n + 1, sizeof *v);
+		v[n].skill = xstrdup(skill);
+		v[n].s.theta = sqlite3_column_double(stmt, 1);
+		v[n].s.n = sqlite3_column_int(stmt, 2);
+		v[n].s.mastery = sqlite3_column_double(stmt, 3);
+		n++;
+	}
+	sqlite3_finalize(stmt);
+	for (size_t i = 0; i < n; i++) {
+		double theta = learner_update_related(prm, &v[i].s, a->b, a->g, a->correct);
+		if (rc == STORE_OK)
+			rc = st_run(st, NULL, "UPDATE skill_state SET theta = ? WHERE pupil = ? AND skill = ?", "dit",
+				    theta, pupil, v[i].skill);
+		free(v[i].skill);
+	}
+	free(v);
+	return rc;
+}
+
+/* Moves the pupil's review card of the attempt's item after a reflex answer
+ * in session a->session. */
+static enum store_rc update_card(struct store *st, int64_t pupil, const struct store_attempt *a)
+{
+	const char *pack = a->pack ? a->pack : "", *lesson = a->lesson ? a->lesson : "",
+		   *item = a->item ? a->item : "";
+	struct review_card c = {0};
+	sqlite3_stmt *stmt;
+	enum store_rc rc = st_prepare(st, &stmt,
+				      "SELECT box, due_session FROM review "
+				      "WHERE pupil = ? AND pack = ? AND lesson = ? AND item = ?",
+				      "ittt", pupil, pack, lesson, item);
+	if (rc != STORE_OK)
+		return rc;
+	if (st_step(st, stmt, &rc) == 1)
+		c = (struct review_card){sqlite3_column_int(stmt, 0), sqlite3_column_int(stmt, 1)};
+	sqlite3_finalize(stmt);
+	if (rc != STORE_OK)
+		return rc;
+	review_answer(&c, a->correct, a->session);
+	return st_run(st, NULL,
+		      "INSERT INTO review(pupil, pack, lesson, item, box, due_session) VALUES (?, ?, ?, ?, ?, ?) "
+		      "ON CONFLICT(pupil, pack, lesson, item) DO UPDATE SET box = excluded.box, "
+		      "due_session = excluded.due_session",
+		      "itttnn", pupil, pack, lesson, item, c.box, c.due);
+}
+
 /* The writes of store_attempt_add, inside its transaction. */
 static enum store_rc add_attempt_locked(struct store *st, int64_t pupil, int64_t run, const struct store_attempt *a,
 					const char *position, int percent, time_t now)
@@ -129,19 +198,24 @@ static enum store_rc add_attempt_locked(struct store *st, int64_t pupil, int64_t
 	enum store_rc rc = st_run(
 		st, NULL,
 		"INSERT INTO attempts(uuid, pupil, run, pack, lesson, scene, item, skill, kind, response, "
-		"correct, duration_ms, ts, p_expected, theta_before, theta_after, mastery_after) "
-		"VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		"tiitttttttnnidddd", uuid, pupil, run, a->pack ? a->pack : "", a->lesson ? a->lesson : "",
+		"correct, duration_ms, ts, p_expected, theta_before, theta_after, mastery_after, b, g) "
+		"VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"tiitttttttnnidddddd", uuid, pupil, run, a->pack ? a->pack : "", a->lesson ? a->lesson : "",
 		a->scene ? a->scene : "", a->item ? a->item : "", a->skill && *a->skill ? a->skill : NULL,
 		a->kind == ATTEMPT_CHOICE ? "choice" : "answer", a->response ? a->response : "", a->correct ? 1 : 0,
-		a->duration_ms, (int64_t)now, a->p_expected, a->theta_before, a->theta_after, a->mastery_after);
-	rc = fk_result(st, rc);
-	if (rc == STORE_OK && a->skill && *a->skill && !isnan(a->theta_after))
+		a->duration_ms, (int64_t)now, a->p_expected, a->theta_before, a->theta_after, a->mastery_after,
+		a->b, a->g);
+	rc = st_fk_result(st, rc);
+	if (rc == STORE_OK && model_counts(a))
+		rc = update_related(st, pupil, a);
+	if (rc == STORE_OK && model_counts(a))
 		rc = st_run(st, NULL,
 			    "INSERT INTO skill_state(pupil, skill, theta, n, mastery) VALUES (?, ?, ?, 1, ?) "
 			    "ON CONFLICT(pupil, skill) DO UPDATE SET theta = excluded.theta, n = n + 1, "
 			    "mastery = coalesce(excluded.mastery, mastery)",
 			    "itdd", pupil, a->skill, a->theta_after, a->mastery_after);
+	if (rc == STORE_OK && a->reflex && a->kind == ATTEMPT_ANSWER)
+		rc = update_card(st, pupil, a);
 	if (rc == STORE_OK && run != 0) {
 		int changes = 0;
 		rc = st_run(st, &changes,

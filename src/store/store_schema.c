@@ -41,20 +41,28 @@ static const char schema_v1[] =
 	"CREATE INDEX attempts_by_pupil ON attempts(pupil, ts);\n"
 	"CREATE INDEX attempts_by_run ON attempts(run);\n";
 
-/* Version 2: the learner model — the model's view at each answer, the
- * per-skill state, and the boxes of spaced review. */
+/* Version 2: the learner model — the model's view at each answer with the
+ * item's parameters (so the per-skill state can be rebuilt exactly from the
+ * log) and an index for the item history of a lesson, the per-skill state, the pupils' sessions (logins) and the Leitner
+ * boxes of reflex items, counted in those sessions. */
 static const char schema_v2[] =
 	"ALTER TABLE attempts ADD COLUMN p_expected REAL;\n"
 	"ALTER TABLE attempts ADD COLUMN theta_before REAL;\n"
 	"ALTER TABLE attempts ADD COLUMN theta_after REAL;\n"
 	"ALTER TABLE attempts ADD COLUMN mastery_after REAL;\n"
+	"ALTER TABLE attempts ADD COLUMN b REAL;\n"
+	"ALTER TABLE attempts ADD COLUMN g REAL;\n"
+	"CREATE INDEX attempts_by_item ON attempts(pupil, pack, lesson, kind, item, ts);\n"
 	"CREATE TABLE skill_state(pupil INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,\n"
 	"  skill TEXT NOT NULL, theta REAL NOT NULL, n INTEGER NOT NULL, mastery REAL,\n"
 	"  PRIMARY KEY (pupil, skill)) WITHOUT ROWID;\n"
+	"CREATE TABLE sessions(pupil INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,\n"
+	"  n INTEGER NOT NULL, started INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (pupil, n)) WITHOUT ROWID;\n"
 	"CREATE TABLE review(pupil INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,\n"
-	"  pack TEXT NOT NULL, item TEXT NOT NULL, box INTEGER NOT NULL DEFAULT 0,\n"
-	"  due_session INTEGER NOT NULL DEFAULT 0,\n"
-	"  PRIMARY KEY (pupil, pack, item)) WITHOUT ROWID;\n";
+	"  pack TEXT NOT NULL, lesson TEXT NOT NULL, item TEXT NOT NULL,\n"
+	"  box INTEGER NOT NULL, due_session INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (pupil, pack, lesson, item)) WITHOUT ROWID;\n";
 
 static const char *const steps[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2};
 

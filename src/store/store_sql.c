@@ -117,6 +117,13 @@ enum store_rc st_run(struct store *st, int *changes, const char *sql, const char
 	return rc;
 }
 
+enum store_rc st_fk_result(struct store *st, enum store_rc rc)
+{
+	if (rc != STORE_OK && sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+		return STORE_ERR_NOTFOUND;
+	return rc;
+}
+
 int st_step(struct store *st, sqlite3_stmt *stmt, enum store_rc *rc)
 {
 	int r = sqlite3_step(stmt);

@@ -157,8 +157,20 @@ static void test_erase(struct tap *t, const char *dir)
 		};
 		store_attempt_add(st, who, run, &a, "s2", 50, T0 + i);
 	}
-	sqlite3_exec(st->db, "INSERT INTO review(pupil, pack, item, box, due_session) SELECT id, 'donnees', 'q1', 1, 3 FROM pupils",
-		     NULL, NULL, NULL);
+	int64_t pupils[2] = {p, keep};
+	for (int k = 0; k < 2; k++) {	/* a session and a reflex card each */
+		int session;
+		store_session_begin(st, pupils[k], T0 + 300, &session);
+		struct store_attempt a = {
+			.kind = ATTEMPT_ANSWER, .pack = "donnees", .lesson = "photo", .scene = "s2", .item = "r1",
+			.response = "non", .correct = true, .p_expected = NAN, .theta_before = NAN,
+			.theta_after = NAN, .mastery_after = NAN, .b = NAN, .g = NAN, .reflex = true,
+			.session = session,
+		};
+		store_attempt_add(st, pupils[k], 0, &a, NULL, 0, T0 + 300);
+	}
+	is_int(t, sql_int(path, "SELECT count(*) FROM review") + sql_int(path, "SELECT count(*) FROM sessions"), 4,
+	       "each pupil has a review card and a session");
 	ok(t, file_contains(path, "Zéphyrinette") && file_contains(path, "zephyrinette"),
 	   "before: the name and its key are in the file");
 	is_int(t, store_pupil_delete(st, p), STORE_OK, "erase the pupil");
@@ -167,18 +179,22 @@ static void test_erase(struct tap *t, const char *dir)
 		 "SELECT (SELECT count(*) FROM runs WHERE pupil = %1$lld) + "
 		 "(SELECT count(*) FROM attempts WHERE pupil = %1$lld) + "
 		 "(SELECT count(*) FROM skill_state WHERE pupil = %1$lld) + "
-		 "(SELECT count(*) FROM review WHERE pupil = %1$lld)", (long long)p);
+		 "(SELECT count(*) FROM review WHERE pupil = %1$lld) + "
+		 "(SELECT count(*) FROM sessions WHERE pupil = %1$lld)", (long long)p);
 	ok(t, sql_int(path, sql) == 0 && sql_int(path, "SELECT count(*) FROM review") == 1 &&
-		  sql_int(path, "SELECT count(*) FROM skill_state") == 1,
-	   "runs, attempts, skill state and review rows are gone (the classmate's stay)");
-	ok(t, sql_int(path, "SELECT count(*) FROM attempts") == 100, "the classmate's 100 attempts remain");
+		  sql_int(path, "SELECT count(*) FROM skill_state") == 1 &&
+		  sql_int(path, "SELECT count(*) FROM sessions") == 1,
+	   "runs, attempts, skill state, review cards and sessions are gone (the classmate's stay)");
+	ok(t, sql_int(path, "SELECT count(*) FROM attempts") == 101, "the classmate's 101 attempts remain");
 	ok(t, !file_contains(path, "Zéphyrinette") && !file_contains(path, "zephyrinette") &&
 		  !file_contains(path, "phyrinet"),
 	   "after: no byte of the name or its key left in the database file");
 	ok(t, !file_contains(in_dir(dir, "erase.db-journal"), "phyrinet"), "nor in a journal");
 	is_int(t, store_class_delete(st, c), STORE_OK, "erase the class");
-	is_int(t, sql_int(path, "SELECT count(*) FROM pupils") + sql_int(path, "SELECT count(*) FROM attempts"), 0,
-	       "its pupils and their attempts are gone");
+	is_int(t, sql_int(path, "SELECT (SELECT count(*) FROM pupils) + (SELECT count(*) FROM attempts) + "
+				"(SELECT count(*) FROM skill_state) + (SELECT count(*) FROM review) + "
+				"(SELECT count(*) FROM sessions)"),
+	       0, "its pupils and their attempts, skill state, review cards and sessions are gone");
 	ok(t, !file_contains(path, "Bartholom") && !file_contains(path, "Quentinou") && !file_contains(path, "quentinou"),
 	   "no byte of the class or pupil names left");
 	store_close(st);
