@@ -56,6 +56,23 @@ static void say(struct map *m, const char *msg)
 	m->message = msg ? xstrdup(msg) : NULL;
 }
 
+/* Rows before the worlds: "Continue", then "My reflexes", when there are. */
+static int extras(const struct map *m)
+{
+	return (m->resume_pack >= 0) + (m->n_cards > 0);
+}
+
+/* What row i of the worlds list is. */
+enum { ROW_CONTINUE = -1, ROW_REFLEXES = -2 };
+static int world_of(const struct map *m, int i)
+{
+	if (m->resume_pack >= 0 && i-- == 0)
+		return ROW_CONTINUE;
+	if (m->n_cards > 0 && i-- == 0)
+		return ROW_REFLEXES;
+	return i;
+}
+
 /* Read the pupil's progress and the run to continue. */
 static void reload(struct ui *ui, struct map *m)
 {
@@ -93,23 +110,6 @@ static void reload(struct ui *ui, struct map *m)
 	}
 	m->list.n = m->pack < 0 ? (int)ui->cat->n + extras(m) : (int)m->n_lessons;
 	m->stale = false;
-}
-
-/* Rows before the worlds: "Continue", then "My reflexes", when there are. */
-static int extras(const struct map *m)
-{
-	return (m->resume_pack >= 0) + (m->n_cards > 0);
-}
-
-/* What row i of the worlds list is. */
-enum { ROW_CONTINUE = -1, ROW_REFLEXES = -2 };
-static int world_of(const struct map *m, int i)
-{
-	if (m->resume_pack >= 0 && i-- == 0)
-		return ROW_CONTINUE;
-	if (m->n_cards > 0 && i-- == 0)
-		return ROW_REFLEXES;
-	return i;
 }
 
 /* Row i of the worlds: "Continue" and "My reflexes" first when there are. */
