@@ -11,8 +11,9 @@ int cmd_check(int argc, char **argv);
  * damaged one is set aside and its newest backup offered. Returns 0, or an
  * exit status after printing why. */
 int db_open(const char *path, struct store **out);
-/* `declic pin --reset [--db FILE]`: forget the teacher code. */
-int cmd_pin_reset(const char *path);
+/* `declic pin --reset [--db FILE]`: forget the teacher code (db: a --db given
+ * before the command, or NULL); returns the exit status. */
+int cmd_pin(int argc, char **argv, const char *db);
 /* `declic guide [--text] PACK`: the teacher notes of a pack (a folder, or an
  * identifier under the content root `content` in language `lang`) as a sheet
  * to print; returns the exit status (0, 1 no such pack or errors, 2 usage). */

@@ -3,6 +3,7 @@
  * damaged; `declic pin --reset`. */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,7 +107,36 @@ int db_open(const char *path, struct store **out)
 	return rc == STORE_OK ? 0 : 1;
 }
 
-int cmd_pin_reset(const char *path)
+static int pin_reset(const char *path);
+
+int cmd_pin(int argc, char **argv, const char *db)
+{
+	enum { OPT_DB = 256, OPT_RESET };
+	static const struct option longopts[] = {
+		{"db", required_argument, NULL, OPT_DB},
+		{"reset", no_argument, NULL, OPT_RESET},
+		{NULL, 0, NULL, 0},
+	};
+	bool reset = false;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (c == OPT_DB)
+			db = optarg;
+		else if (c == OPT_RESET)
+			reset = true;
+		else
+			reset = false, optind = argc + 1;
+	}
+	if (!reset || optind != argc) {
+		fprintf(stderr, _("declic pin: use  declic pin --reset [--db FILE]\n"));
+		return 2;
+	}
+	return pin_reset(db);
+}
+
+/* Forget the teacher code of the database at path (NULL: the default). */
+static int pin_reset(const char *path)
 {
 	char *file = db_path(path);
 	if (!file)

@@ -141,8 +141,7 @@ int main(int argc, char **argv)
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 
-	enum { OPT_CONTENT = 256, OPT_LESSON, OPT_LANG, OPT_NO_COLOR, OPT_NO_ANIM, OPT_DB, OPT_KIOSK,
-	       OPT_RESET };
+	enum { OPT_CONTENT = 256, OPT_LESSON, OPT_LANG, OPT_NO_COLOR, OPT_NO_ANIM, OPT_DB, OPT_KIOSK };
 	static const struct option longopts[] = {
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"lesson", required_argument, NULL, OPT_LESSON},
@@ -151,13 +150,11 @@ int main(int argc, char **argv)
 		{"no-anim", no_argument, NULL, OPT_NO_ANIM},
 		{"db", required_argument, NULL, OPT_DB},
 		{"kiosk", no_argument, NULL, OPT_KIOSK},
-		{"reset", no_argument, NULL, OPT_RESET},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	struct app_options opt = {0};
-	bool reset = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -187,9 +184,6 @@ int main(int argc, char **argv)
 		case OPT_KIOSK:
 			opt.kiosk = true;
 			break;
-		case OPT_RESET:
-			reset = true;
-			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -206,11 +200,7 @@ int main(int argc, char **argv)
 	if (argc > 0 && !strcmp(argv[0], "check"))
 		return cmd_check(argc - 1, argv + 1);
 	if (argc > 0 && !strcmp(argv[0], "pin")) {
-		if (argc != 1 || !reset) {
-			fprintf(stderr, _("declic pin: use  declic pin --reset [--db FILE]\n"));
-			return 2;
-		}
-		return cmd_pin_reset(opt.db);
+		return cmd_pin(argc, argv, opt.db);
 	}
 	if (argc > 0 && (!strcmp(argv[0], "guide") || !strcmp(argv[0], "stats"))) {
 		char *root = opt.content ? xstrdup(opt.content) : default_content();
@@ -229,7 +219,7 @@ int main(int argc, char **argv)
 			opt.content = argv[1];
 		else
 			opt.lesson = argv[1];
-	} else if (argc > 0 || reset) {
+	} else if (argc > 0) {
 		fprintf(stderr, _("declic: unknown command '%s'\n"), argv[0]);
 		fprintf(stderr, _("Try 'declic --help' for more information.\n"));
 		return 2;
