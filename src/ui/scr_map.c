@@ -128,7 +128,10 @@ static void world_row(struct ui *ui, void *ctx, int i, int y, int x, int w, bool
 	}
 	if (i == ROW_REFLEXES) {
 		/* TRANSLATORS: spaced review; %zu questions. */
-		snprintf(line, sizeof line, _("My reflexes: %zu questions to review"), m->n_cards);
+		snprintf(line, sizeof line,
+			 ngettext("My reflexes: %zu question to review", "My reflexes: %zu questions to review",
+				  (unsigned long)m->n_cards),
+			 m->n_cards);
 		paint_text(t, y, x, w, line, sel ? role : ROLE_GOOD);
 		return;
 	}

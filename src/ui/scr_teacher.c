@@ -111,7 +111,10 @@ static void class_row(struct ui *ui, void *ctx, int i, int y, int x, int w, bool
 	const struct store_class *c = &tc->classes[i];
 	char info[96];
 	/* TRANSLATORS: number of pupils of a class; "secrets" when they use picture secrets. */
-	snprintf(info, sizeof info, c->secrets ? _("%d pupils, picture secrets") : _("%d pupils"),
+	snprintf(info, sizeof info,
+		 c->secrets ? ngettext("%d pupil, picture secrets", "%d pupils, picture secrets",
+				       (unsigned long)c->n_pupils)
+			    : ngettext("%d pupil", "%d pupils", (unsigned long)c->n_pupils),
 		 c->n_pupils);
 	paint_text(&ui->t, y, x, 24, c->name, sel ? ROLE_SELECT : ROLE_TEXT);
 	paint_text(&ui->t, y, x + 25, w - 25, info, ROLE_DIM);
@@ -153,7 +156,7 @@ static void teacher_draw(struct ui *ui, void *st)
 		[GATE] = N_("Type the teacher code, then Enter    Esc: back"),
 		[NEWPIN] = N_("Type a code of 6 to 12 digits, then Enter"),
 		[NEWPIN2] = N_("Type the same code again, then Enter    Esc: start over"),
-		[CLASSES] = N_("Enter: pupils  a: add  r: rename  s: secrets  d: delete  c: code  q: quit Déclic  Esc: back"),
+		[CLASSES] = N_("Enter: pupils  a: add  r: rename  s: secrets  d: delete  c: code  q: quit"),
 		[PUPILS] = N_("a: add  i: import  r: rename  p: new secret  d: delete  Esc: classes"),
 	};
 	const char *help = tc->ask != ASK_NONE ? _("Enter: confirm    Esc: cancel")
@@ -219,7 +222,7 @@ static void teacher_draw(struct ui *ui, void *st)
 		free(q);
 	}
 	if (tc->message)
-		paint_wrapped(t, t->rows - 3, x, w, 1, tc->message, ROLE_TRY);
+		paint_wrapped(t, t->rows - 3, x, w, 2, tc->message, ROLE_TRY);
 }
 
 /* Add pupils from text (one name per line) and report what was refused. */
@@ -247,7 +250,8 @@ static void add_names(struct ui *ui, struct teacher *tc, const char *buf, size_t
 		say(tc, store_strerror(rc));
 	} else {
 		/* TRANSLATORS: %zu pupils added, from %s (a file name or "the list"). */
-		report(tc, xasprintf(_("%zu pupils added from %s."), added, what));
+		report(tc, xasprintf(ngettext("%zu pupil added from %s.", "%zu pupils added from %s.",
+					      (unsigned long)added), added, what));
 		size_t k = 0;
 		for (size_t i = 0; i < r.n; i++) {
 			const struct roster_entry *e = &r.v[i];

@@ -15,7 +15,7 @@ ui_start 80 24 "$run"
 ui_wait "Welcome to Déclic!" && ui_keys 1 && ui_wait "Choose the teacher code" &&
 ui_type 246810 && ui_keys Enter && ui_wait "Type the code again" && ui_type 246810 && ui_keys Enter &&
 ui_wait "Name of the new class" && ui_type "CE2" && ui_keys Enter &&
-ui_wait "First names" && ui_type "Léa" && ui_keys Enter && ui_wait "1 pupils added" &&
+ui_wait "First names" && ui_type "Léa" && ui_keys Enter && ui_wait "1 pupil added" &&
 ui_keys Enter Escape Escape && ui_wait "Hello! Choose your class."
 ok $? "set up: a class with one pupil"
 
