@@ -82,4 +82,15 @@ ui_keys "$(ui_num 'CM2')"; ui_wait "who are you?"; ui_keys "$(ui_num 'Bob')"
 ui_wait "My reflexes:"; ok $? "at the next login, Mes réflexes offers a review"
 ui_keys "$(ui_num 'My reflexes')"; ui_wait "Question"; ok $? "the review asks reflex questions"
 ui_has "My reflexes"; ok $? "in the review screen"
+asked=0
+while [ $asked -lt 10 ] && ! ui_has "Remember"; do
+	if ui_has "Well done!"; then ui_keys Enter
+	elif ui_has "Question"; then asked=$((asked + 1)); ui_type oui; ui_keys Enter; ui_wait "Well done!" 2
+	else ui_keys Enter
+	fi
+done
+[ "$asked" -ge 1 ] && [ "$asked" -le 5 ]; ok $? "a short review: $asked questions (at most 5)"
+ui_enter_until "Well done! Your reflexes are solid."; ok $? "and a kind ending"
+boxes=$(q "select max(r.box) from review r join pupils p on p.id = r.pupil where p.name = 'Bob'")
+[ "$boxes" = 2 ]; ok $? "a reflex answered right again moves up to box 2"
 done_testing

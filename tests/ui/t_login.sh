@@ -11,6 +11,7 @@ ui_start 80 24 "$run"
 ui_wait "Welcome to Déclic!"; ok $? "an empty database opens on the welcome"
 [ -f "$db" ]; ok $? "the database is created in \$XDG_DATA_HOME/declic/"
 [ "$(stat -c %a "$db")" = 600 ]; ok $? "readable by its owner only (0600)"
+[ -f "$XDG_DATA_HOME/declic/backups/progress-$(date +%Y-%m-%d).db" ]; ok $? "today's backup is made after the first frame"
 ui_keys 1; ui_wait "Choose the teacher code"; ok $? "the adult chooses the teacher code"
 ui_type 1234; ui_keys Enter; ui_wait "at least 6 digits"; ok $? "a code under 6 digits is refused"
 ui_keys BSpace BSpace BSpace BSpace; ui_type 246810; ui_keys Enter
