@@ -391,7 +391,7 @@ static int pin_key(struct ui *ui, struct teacher *tc, const struct key *k)
 			say(tc, _("The code needs at least 6 digits."));
 			return R_REDRAW;
 		}
-		snprintf(tc->first_pin, sizeof tc->first_pin, "%s", pin);
+		snprintf(tc->first_pin, sizeof tc->first_pin, "%.12s", pin);	/* 12 digits at most */
 		return go(ui, tc, NEWPIN2);
 	}
 	if (tc->view == NEWPIN2) {
