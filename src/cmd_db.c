@@ -92,15 +92,30 @@ static bool db_recover(const char *path)
 	return ok;
 }
 
+/* STORE_GROUP when the database's folder is a shared group folder (its
+ * set-group-ID bit is on, as `chmod g+s` leaves it): pupils' accounts of
+ * one group then share the file (mode 0660). */
+static int group_flag(const char *file)
+{
+	char *dir = xstrdup(file), *slash = strrchr(dir, '/');
+	struct stat sb;
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	int flag = stat(slash ? dir : ".", &sb) == 0 && (sb.st_mode & S_ISGID) ? STORE_GROUP : 0;
+	free(dir);
+	return flag;
+}
+
 int db_open(const char *path, struct store **out)
 {
 	char *file = db_path(path);
 	*out = NULL;
 	if (!file)
 		return 1;
-	enum store_rc rc = store_open(file, STORE_CREATE, time(NULL), out);
+	int flags = STORE_CREATE | group_flag(file);
+	enum store_rc rc = store_open(file, flags, time(NULL), out);
 	if (rc == STORE_ERR_CORRUPT && db_recover(file))
-		rc = store_open(file, STORE_CREATE, time(NULL), out);
+		rc = store_open(file, flags, time(NULL), out);
 	if (rc != STORE_OK)
 		db_problem(file, rc);
 	free(file);

@@ -70,6 +70,13 @@ fi
 out=$(env -u HOME -u XDG_DATA_HOME TERM=dumb LANG=C.UTF-8 LANGUAGE= "$DECLIC" </dev/null 2>&1); st=$?
 [ $st = 1 ] && echo "$out" | grep -q -- "--db FILE"; ok $? "no HOME: says to choose a file with --db, exit 1"
 
+# A shared group folder (set-group-ID): the file is for the group too.
+mkdir "$tmp/shared" && chmod 2770 "$tmp/shared"
+d --db "$tmp/shared/p.db" >/dev/null 2>&1
+[ "$(stat -c %a "$tmp/shared/p.db")" = 660 ]; ok $? "in a g+s folder the database is made 0660"
+d --db "$tmp/p2.db" >/dev/null 2>&1
+[ "$(stat -c %a "$tmp/p2.db")" = 600 ]; ok $? "elsewhere 0600"
+
 # pin --reset
 rm -f "$tmp/q.db"; d --db "$tmp/q.db" >/dev/null 2>&1
 out=$("$DECLIC" pin --reset --db "$tmp/q.db" 2>&1); st=$?
