@@ -191,11 +191,10 @@ static void map_draw(struct ui *ui, void *st)
 		paint_wrapped(t, t->rows - 4, x, w, 2, m->message, ROLE_TRY);
 }
 
-/* Play lesson path of world `pack` (resuming its unfinished run if any). */
-static int play(struct ui *ui, struct map *m, const char *path, int pack)
+/* Enter screen s (a lesson or a review), or say why it cannot open (err,
+ * freed here); the map is read again on the way back. */
+static int enter(struct ui *ui, struct map *m, struct screen s, char *err)
 {
-	char *err = NULL;
-	struct screen s = scr_play_pupil(ui, path, ui->cat->packs[pack]->id.s, m->pupil, m->session, &err);
 	if (!s.ops) {
 		say(m, err);
 		free(err);
@@ -204,6 +203,14 @@ static int play(struct ui *ui, struct map *m, const char *path, int pack)
 	ui->next = s;
 	m->stale = true;
 	return R_PUSH | R_REDRAW;
+}
+
+/* Play lesson path of world `pack` (resuming its unfinished run if any). */
+static int play(struct ui *ui, struct map *m, const char *path, int pack)
+{
+	char *err = NULL;
+	struct screen s = scr_play_pupil(ui, path, ui->cat->packs[pack]->id.s, m->pupil, m->session, &err);
+	return enter(ui, m, s, err);
 }
 
 /* Open world k. */
@@ -250,14 +257,7 @@ static int map_handle(struct ui *ui, void *st, const struct key *k)
 	if (i == ROW_REFLEXES) {
 		char *err = NULL;
 		struct screen s = scr_review_new(ui, m->pupil, m->session, m->cards, m->n_cards, &err);
-		if (!s.ops) {
-			say(m, err);
-			free(err);
-			return R_REDRAW;
-		}
-		ui->next = s;
-		m->stale = true;
-		return R_PUSH | R_REDRAW;
+		return enter(ui, m, s, err);
 	}
 	if (i == ROW_CONTINUE) {
 		size_t n;

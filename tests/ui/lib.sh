@@ -67,3 +67,13 @@ ui_enter_until() {
 	done
 	ui_wait "$1" 1
 }
+# ui_first_run CLASS NAMES: on the welcome of an empty database, choose the
+# teacher code 246810, create CLASS with NAMES (comma-separated) and come back
+# to the login; status 0 if the login shows.
+ui_first_run() {
+	ui_wait "Welcome to Déclic!" && ui_keys 1 && ui_wait "Choose the teacher code" &&
+	ui_type 246810 && ui_keys Enter && ui_wait "Type the code again" && ui_type 246810 &&
+	ui_keys Enter && ui_wait "Name of the new class" && ui_type "$1" && ui_keys Enter &&
+	ui_wait "First names" && ui_type "$2" && ui_keys Enter && ui_wait "added from the list" &&
+	ui_keys Enter Escape Escape && ui_wait "Hello! Choose your class."
+}

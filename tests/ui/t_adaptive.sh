@@ -12,11 +12,7 @@ run="LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim --db $db --content $top_srcdir/tes
 q() { sqlite3 -cmd ".timeout 5000" "$db" "$1"; }
 
 ui_start 80 24 "$run"
-ui_wait "Welcome to Déclic!" && ui_keys 1 && ui_wait "Choose the teacher code" &&
-ui_type 246810 && ui_keys Enter && ui_wait "Type the code again" && ui_type 246810 && ui_keys Enter &&
-ui_wait "Name of the new class" && ui_type "CM2" && ui_keys Enter &&
-ui_wait "First names" && ui_type "Ana, Bob" && ui_keys Enter && ui_wait "2 pupils added" &&
-ui_keys Enter Escape Escape && ui_wait "Hello! Choose your class."
+ui_first_run "CM2" "Ana, Bob"
 ok $? "set up: a class with Ana and Bob"
 
 # open_defi NAME: log NAME in and open the test lesson "Le défi de Jade".

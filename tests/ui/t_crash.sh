@@ -12,11 +12,7 @@ q() { sqlite3 -cmd ".timeout 5000" "$db" "$1"; }
 
 # The first run: teacher code, a class, one pupil.
 ui_start 80 24 "$run"
-ui_wait "Welcome to Déclic!" && ui_keys 1 && ui_wait "Choose the teacher code" &&
-ui_type 246810 && ui_keys Enter && ui_wait "Type the code again" && ui_type 246810 && ui_keys Enter &&
-ui_wait "Name of the new class" && ui_type "CE2" && ui_keys Enter &&
-ui_wait "First names" && ui_type "Léa" && ui_keys Enter && ui_wait "1 pupil added" &&
-ui_keys Enter Escape Escape && ui_wait "Hello! Choose your class."
+ui_first_run "CE2" "Léa"
 ok $? "set up: a class with one pupil"
 
 # answer N: the right answer to question N of "Le pseudo de Noé".
