@@ -10,28 +10,20 @@ db="$tmp/progress.db"
 run="LANG=C.UTF-8 LANGUAGE= $DECLIC --no-anim --db $db --content $top_srcdir/tests/data/ui"
 q() { sqlite3 -cmd ".timeout 5000" "$db" "$1"; }
 
-# The first run: teacher code, a class, one pupil.
+# The first run: teacher code, a class, one pupil. The lesson is "Le quiz de
+# Noé": one line of story, then 8 questions answered by typing "oui".
 ui_start 80 24 "$run"
 ui_first_run "CE2" "Léa"
 ok $? "set up: a class with one pupil"
 
-# answer N: the right answer to question N of "Le pseudo de Noé".
-answer() {
-	case $1 in
-	1) ui_keys 2 ;; 2) ui_keys 1 ;; 3) ui_type Pseudo; ui_keys Enter ;; 4) ui_keys 1 3 Enter ;;
-	5) ui_keys "$(ui_num 'Où tu habites')" "$(ui_num 'quoi tu ressembles')" \
-		"$(ui_num 'Où tu vas en classe')" "$(ui_num 'Quel âge tu as')" Enter ;;
-	6) ui_keys "$(ui_num "J'ouvre la page")" "$(ui_num 'Je lis le formulaire')" \
-		"$(ui_num 'seulement mon pseudo')" "$(ui_num 'Je commence à jouer')" Enter ;;
-	7) ui_keys 2 ;; 8) ui_keys 1 ;;
-	esac
-}
 # Answers of the pupil's newest run in the database.
 run_answers() {
 	q "select count(*) from attempts where kind = 'answer' and run = (select max(id) from runs)"
 }
 # The pid of declic in the test terminal.
 declic_pid() { pgrep -P "$(tmx list-panes -F '#{pane_pid}' | head -n 1)" -x declic; }
+# rnd SEED LO HI: a number in LO..HI, from SEED.
+rnd() { awk -v s="$1" -v lo="$2" -v hi="$3" 'BEGIN { srand(s); print int(lo + rand() * (hi - lo + 1)) }'; }
 
 runs=${CRASH_RUNS:-20}
 acked_total=0 failures=0 resumed=0
@@ -44,33 +36,32 @@ while [ $round -le "$runs" ]; do
 	if ui_has "Continue:"; then
 		ui_keys 1
 		if [ "$before" -gt 0 ] && [ "$before" -lt 8 ]; then
-			ui_wait "Challenge $((before + 1))/8" && resumed=$((resumed + 1)) ||
-				{ failures=$((failures + 1)); diag "run $round: did not resume at question $((before + 1))"; }
+			if ui_wait "Challenge $((before + 1))/8"; then resumed=$((resumed + 1))
+			else failures=$((failures + 1)); diag "run $round: did not resume at question $((before + 1))"; fi
 		fi
 	else
-		ui_keys "$(ui_num 'Mes données personnelles')"; ui_wait "Le pseudo de Noé"
-		ui_keys "$(ui_num 'Le pseudo de Noé')"
+		ui_keys "$(ui_num 'Mes données personnelles')"; ui_wait "Le quiz de Noé"
+		ui_keys "$(ui_num 'Le quiz de Noé')"
 	fi
-	# The killer: a random moment in the next 0.3-3 s.
+	# The moment: after a random number of the pupil's keys (so that a slow
+	# machine reaches the same places), then a random fraction of a second.
 	pid=$(declic_pid)
-	delay=$(awk -v s="$round$$" 'BEGIN { srand(s); printf "%.2f", 0.3 + rand() * 2.7 }')
-	(sleep "$delay"; kill -9 "$pid" 2>/dev/null) &
-	killer=$!
-	acked=0
+	steps=$(rnd "$round$$" 1 18)
+	acked=0 s=0
 	n=$(run_answers)
-	while kill -0 "$pid" 2>/dev/null; do
-		if ui_has "Challenge"; then
-			cur=$(ui_screen | sed -n 's/.*Challenge \([0-9]*\)\/8.*/\1/p' | head -n 1)
-			[ -n "$cur" ] || break
-			[ "$cur" -gt "$((n + acked))" ] && acked=$((cur - 1 - n))
-			if ui_has "Well done!" || ui_has "The right answer"; then ui_keys Enter
-			else answer "$cur"; fi
-		elif ui_has "Que devrait faire"; then ui_keys 2
-		elif ui_has "My missions"; then sleep 0.1	# the run is over: wait for the kill
+	while [ $s -lt "$steps" ] && kill -0 "$pid" 2>/dev/null; do
+		s=$((s + 1))
+		cur=$(ui_screen | sed -n 's/.*Challenge \([0-9]*\)\/8.*/\1/p' | head -n 1)
+		if [ -n "$cur" ]; then
+			[ "$cur" -gt "$((n + acked + 1))" ] && acked=$((cur - 1 - n))
+			if ui_has "Well done!"; then ui_keys Enter; else ui_type oui; ui_keys Enter; fi
+		elif ui_has "My missions"; then break	# the run is over
 		else ui_keys Enter
 		fi
 	done
-	wait "$killer"
+	sleep "0.$(rnd "$round$$x" 0 25)"
+	kill -9 "$pid" 2>/dev/null
+	sleep 0.2
 	after=$(run_answers)
 	check=$(q "pragma integrity_check")
 	[ "$check" = ok ] || { failures=$((failures + 1)); diag "run $round: integrity_check says $check"; }
