@@ -1,6 +1,6 @@
 /* cmd_db.c — opening the progress database from the command line: where it
  * is, what to say when it cannot be used, and the offer of a backup when it is
- * damaged; `declic pin --reset`. */
+ * damaged; opening one for a report; `declic pin --reset`. */
 #include "config.h"
 
 #include <getopt.h>
@@ -32,8 +32,7 @@ static char *db_path(const char *path)
 	return def;
 }
 
-/* Print why the database at path cannot be used. */
-static void db_problem(const char *path, enum store_rc rc)
+void db_problem(const char *path, enum store_rc rc)
 {
 	char *p = text_escape(path);
 	/* TRANSLATORS: %s is the database file, then the reason. */
@@ -118,6 +117,28 @@ int db_open(const char *path, struct store **out)
 		rc = store_open(file, flags, time(NULL), out);
 	if (rc != STORE_OK)
 		db_problem(file, rc);
+	free(file);
+	return rc == STORE_OK ? 0 : 1;
+}
+
+int db_open_existing(const char *path, struct store **out)
+{
+	char *file = db_path(path);
+	*out = NULL;
+	if (!file)
+		return 1;
+	struct stat sb;
+	enum store_rc rc = STORE_OK;
+	if (stat(file, &sb) != 0) {
+		char *p = text_escape(file);
+		fprintf(stderr, _("declic: there is no progress file %s\n"), p);
+		free(p);
+		rc = STORE_ERR_NOTFOUND;
+	} else {
+		rc = store_open(file, 0, time(NULL), out);
+		if (rc != STORE_OK)
+			db_problem(file, rc);
+	}
 	free(file);
 	return rc == STORE_OK ? 0 : 1;
 }

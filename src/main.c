@@ -52,6 +52,11 @@ static void usage(FILE *out)
 		"                               --text: every text pupils read, one per line\n"
 		"PACK is a pack folder or a pack identifier (donnees) of the content folder.\n"),
 	      out);
+	fputs(_("  declic calibrate [--db FILE] [--min N] [--threshold LOGITS]\n"
+		"                               each question's difficulty from the answers\n"
+		"                               of every pupil, and those far from their level\n"
+		"                               (by 1 logit or more, with 20 answers or more)\n"),
+	      out);
 }
 
 /* True if path is a directory. */
@@ -201,6 +206,12 @@ int main(int argc, char **argv)
 		return cmd_check(argc - 1, argv + 1);
 	if (argc > 0 && !strcmp(argv[0], "pin")) {
 		return cmd_pin(argc, argv, opt.db);
+	}
+	if (argc > 0 && !strcmp(argv[0], "calibrate")) {
+		char *root = opt.content ? xstrdup(opt.content) : default_content();
+		int status = cmd_calibrate(argc, argv, opt.db, root, content_language(opt.lang));
+		free(root);
+		return status;
 	}
 	if (argc > 0 && (!strcmp(argv[0], "guide") || !strcmp(argv[0], "stats"))) {
 		char *root = opt.content ? xstrdup(opt.content) : default_content();

@@ -275,4 +275,41 @@ struct learner_pupil;
 enum store_rc store_skills_rebuild(struct store *st, int64_t pupil, const struct learner_params *prm,
 				   struct learner_pupil *out);
 
+/* ---- Pooled answers of every pupil, for the calibration of items ---------- */
+
+/* A measured answer: a first try the model counted (skill, θ after it, b and g
+ * logged; a retry after a hint has no θ and is no measurement). */
+struct store_pooled {
+	int64_t pupil, ts;
+	char *pack, *lesson, *item, *skill;	/* owned */
+	bool correct;
+	double b, g;		/* the item's parameters as logged with the answer */
+	double theta;		/* the pupil's current θ on the skill (see below) */
+};
+
+/* Every measured answer of every pupil, in the order of their time then of
+ * their recording, each with the pupil's current θ on its skill: the θ that
+ * learner_rebuild (settings prm, NULL: learner_defaults) gets from all the
+ * pupil's measured answers, as store_skills_rebuild does. The log rather than
+ * the skill table, because the log is the one source of truth (a database
+ * made by merging logs has every answer in it, whatever its skill table
+ * says), and it costs no more reading: the rows read are those replayed. The
+ * current θ rather than the one logged with the answer, because early θ are
+ * shrunk towards 0 and bias the difficulties (learner.h). *v is NULL when
+ * there are none; free with store_pooled_free. */
+enum store_rc store_pooled_answers(struct store *st, const struct learner_params *prm, struct store_pooled **v,
+				   size_t *n);
+void store_pooled_free(struct store_pooled *v, size_t n);
+
+struct calib_item;
+
+/* The pooled answers (store_pooled_answers) grouped and calibrated by item
+ * with calib_items (core/calib.h): every item answered into *v, sorted by
+ * pack, lesson and item, those of at least min_answers answers whose pooled b
+ * is at least threshold logits from the authored one flagged; *answers (if
+ * not NULL) gets the number of answers and *pupils (if not NULL) the number
+ * of pupils who gave them. Free *v with calib_items_free. */
+enum store_rc store_calibrate(struct store *st, const struct learner_params *prm, double threshold,
+			      int min_answers, struct calib_item **v, size_t *n, size_t *answers, size_t *pupils);
+
 #endif

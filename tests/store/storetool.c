@@ -11,9 +11,19 @@
  *   storetool home                prints the code of store_default_path
  *   storetool hold PATH SECONDS   locks the database (BEGIN EXCLUSIVE), prints
  *                                 "locked", sleeps, then releases it
+ *   storetool answers PATH PACK/LESSON/ITEM N RIGHT [B [G [SKILL]]]
+ *                                 N first tries of the item (difficulty B, guessing
+ *                                 chance G, skill SKILL: 0, 0, "test") by pupils
+ *                                 "Élève 1".."Élève N" of class "Lab", the first
+ *                                 RIGHT of them right, as the kiosk records them
+ *                                 (each pupil's θ rebuilt from the log, then the
+ *                                 model's step); a wrong one is followed by a
+ *                                 right retry, which is no measurement; prints
+ *                                 "answers K"
  */
 #include "config.h"
 
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/learner.h"
 #include "store/store.h"
 
 /* The pupil NAME of class "Lab" into *pupil, created if needed (several
@@ -112,6 +123,52 @@ static int record(const char *path, const char *name, int n, int stop, int strea
 	return errors != 0;
 }
 
+/* answers: n measured first tries of the item ref (PACK/LESSON/ITEM) by
+ * pupils "Élève 1".."Élève n", the first `right` of them right. */
+static int answers(const char *path, const char *ref, int n, int right, double b, double g, const char *skill)
+{
+	char pack[128], lesson[128], item[128];
+	if (sscanf(ref, "%127[^/]/%127[^/]/%127s", pack, lesson, item) != 3) {
+		fprintf(stderr, "storetool: PACK/LESSON/ITEM, not %s\n", ref);
+		return 2;
+	}
+	struct store *st;
+	enum store_rc rc = store_open(path, STORE_CREATE, time(NULL), &st);
+	int done = 0;
+	for (int i = 0; rc == STORE_OK && i < n; i++) {
+		char name[32];
+		int64_t pupil;
+		snprintf(name, sizeof name, "Élève %d", i + 1);
+		struct learner_pupil p = {0};
+		rc = lab_pupil(st, name, &pupil);
+		if (rc == STORE_OK)
+			rc = store_skills_rebuild(st, pupil, NULL, &p);
+		bool correct = i < right;
+		struct learner_step s = learner_pupil_answer(learner_defaults(), &p, skill, b, g, correct);
+		learner_pupil_free(&p);
+		struct store_attempt a = {
+			.kind = ATTEMPT_ANSWER, .pack = pack, .lesson = lesson, .scene = "s1", .item = item,
+			.skill = skill, .response = correct ? "oui" : "non", .correct = correct, .duration_ms = 3000,
+			.p_expected = s.p, .theta_before = s.theta_before, .theta_after = s.theta_after,
+			.mastery_after = s.mastery_after, .b = b, .g = g,
+		};
+		if (rc == STORE_OK)
+			rc = store_attempt_add(st, pupil, 0, &a, NULL, 0, time(NULL));
+		if (rc == STORE_OK && !correct) {
+			a.correct = true;
+			a.response = "oui";
+			a.p_expected = a.theta_before = a.theta_after = a.mastery_after = NAN;
+			rc = store_attempt_add(st, pupil, 0, &a, NULL, 0, time(NULL));
+		}
+		done += rc == STORE_OK;
+	}
+	store_close(st);
+	printf("answers %d\n", done);
+	if (rc != STORE_OK)
+		fprintf(stderr, "storetool: %s\n", store_strerror(rc));
+	return rc != STORE_OK;
+}
+
 /* check: the number of attempts and PRAGMA integrity_check, through SQLite
  * directly. */
 static int check(const char *path)
@@ -178,6 +235,9 @@ int main(int argc, char **argv)
 		printf("%d %s\n", rc, store_strerror(rc));
 		return 0;
 	}
-	fprintf(stderr, "usage: storetool write|stream|fill|check|open|home|hold ...\n");
+	if (argc >= 6 && !strcmp(argv[1], "answers"))
+		return answers(argv[2], argv[3], atoi(argv[4]), atoi(argv[5]), argc > 6 ? atof(argv[6]) : 0,
+			       argc > 7 ? atof(argv[7]) : 0, argc > 8 ? argv[8] : "test");
+	fprintf(stderr, "usage: storetool write|stream|fill|check|open|home|hold|answers ...\n");
 	return 2;
 }
