@@ -106,6 +106,13 @@ static int menu_open(struct ui *ui, struct menu *m, int i)
 	return R_PUSH | R_REDRAW;
 }
 
+/* Leaving the list of worlds: back to the login for a guest (the menu was
+ * opened from it, so a kiosk stays locked), else out of Déclic. */
+static int leave(const struct ui *ui)
+{
+	return ui->depth > 1 ? R_POP : R_QUIT;
+}
+
 static int menu_handle(struct ui *ui, void *st, const struct key *k)
 {
 	struct menu *m = st;
@@ -127,7 +134,7 @@ static int menu_handle(struct ui *ui, void *st, const struct key *k)
 		if (k->ch >= '1' && k->ch <= '9' && k->ch - '1' < n)
 			return menu_open(ui, m, (int)(k->ch - '1'));
 		if ((k->ch == 'q' || k->ch == 'Q') && m->pack < 0)
-			return R_QUIT;
+			return leave(ui);
 		return R_NONE;
 	case K_ESC:
 	case K_LEFT:
@@ -136,7 +143,7 @@ static int menu_handle(struct ui *ui, void *st, const struct key *k)
 			close_pack(m);
 			return R_REDRAW;
 		}
-		return k->kind == K_ESC ? R_QUIT : R_NONE;
+		return k->kind == K_ESC ? leave(ui) : R_NONE;
 	default:
 		return R_NONE;
 	}

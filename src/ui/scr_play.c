@@ -532,9 +532,11 @@ static int play_after(struct ui *ui, void *st)
 		return R_NONE;
 	if (p->r.state == RS_RECAP || p->r.state == RS_ENDING || p->r.state == RS_DONE) {
 		enum store_rc rc = STORE_OK;
-		if (rec->attempt) {
+		if (rec->attempt) {	/* the last answer: a restart then resumes at the recap */
 			struct store_attempt a = pending_attempt(p);
-			rc = store_attempt_add(rec->store, rec->pupil, rec->run, &a, NULL, 100, now);
+			char *pos = runner_position(&p->r);
+			rc = store_attempt_add(rec->store, rec->pupil, rec->run, &a, pos, 100, now);
+			free(pos);
 		}
 		if (rc == STORE_OK)
 			rc = store_run_finish(rec->store, rec->run, (int)runner_ending(&p->r),

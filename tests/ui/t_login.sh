@@ -68,6 +68,8 @@ n=$(sqlite3 "$db" "select count(*) from attempts a join pupils p on p.id = a.pup
 ui_start 80 24 "$run --kiosk"
 ui_wait "Hello! Choose your class."
 ui_keys Escape q; ui_wait "the teacher opens teacher mode"; ok $? "a kiosk does not quit on Esc"
+ui_keys "$(ui_num 'Guest')"; ui_wait "Choose a world"; ok $? "a guest gets the lesson menu"
+ui_keys Escape; ui_wait "Hello! Choose your class."; ok $? "Esc there goes back to the login: the kiosk stays"
 ui_keys "$(ui_num 'Teacher')"; ui_wait "Teacher code:"
 ui_type 000000; ui_keys Enter; ui_wait "Wrong code."; ok $? "a wrong code is refused"
 ui_type 246810; ui_keys Enter; ui_wait "Classes"; ok $? "the right code opens teacher mode"
