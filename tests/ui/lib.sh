@@ -9,7 +9,7 @@ tmx() { tmux -L "$sock" -f /dev/null "$@"; }
 # Never the user's own progress: a private data folder per test.
 XDG_DATA_HOME=$(mktemp -d); export XDG_DATA_HOME
 cleanup() {
-	[ -n "$DECLIC_UI_KEEP" ] || tmx kill-server 2>/dev/null
+	[ -n "$DECLIC_UI_KEEP" ] || ui_stop
 	rm -rf "$XDG_DATA_HOME"
 }
 trap cleanup EXIT
@@ -21,8 +21,19 @@ ui_start() {
 	tmx new-session -d -x "$1" -y "$2" "$3; echo declic-exit=\$?; sleep 600" \; \
 		set-option -g window-size manual
 }
-# ui_stop: stop the terminal and wait until its server is gone.
+# ui_running: the pids of declic in the test terminal, if any.
+ui_running() {
+	pane=$(tmx list-panes -F '#{pane_pid}' 2>/dev/null | head -n 1)
+	[ -n "$pane" ] && pgrep -P "$pane" -x declic
+}
+# ui_stop: end declic (SIGTERM, as a shutdown would) and wait until it has
+# exited, then stop the terminal and wait until its server is gone. Killing
+# the server first would hang up a sanitizer build in the middle of its exit
+# leak check, whose helper thread then never comes back.
 ui_stop() {
+	for p in $(ui_running); do kill -TERM "$p" 2>/dev/null; done
+	i=0
+	while [ -n "$(ui_running)" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 	tmx kill-server 2>/dev/null
 	i=0
 	while tmx has-session 2>/dev/null && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
