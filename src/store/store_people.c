@@ -111,19 +111,25 @@ enum store_rc store_class_add(struct store *st, const char *name, int64_t *id)
 	return rc;
 }
 
-enum store_rc store_class_rename(struct store *st, int64_t id, const char *name)
+/* Renames row id with sql, an UPDATE of (name, key) by id, after checking the
+ * name. */
+static enum store_rc rename_row(struct store *st, const char *sql, int64_t id, const char *name)
 {
 	char *norm, *key;
 	enum store_rc rc = checked_name(name, &norm, &key);
 	int changes = 0;
 	if (rc == STORE_OK) {
-		rc = st_run(st, &changes, "UPDATE classes SET name = ?, key = ? WHERE id = ?",
-			    "tti", norm, key, id);
+		rc = st_run(st, &changes, sql, "tti", norm, key, id);
 		rc = named_result(st, rc, changes);
 	}
 	free(norm);
 	free(key);
 	return rc;
+}
+
+enum store_rc store_class_rename(struct store *st, int64_t id, const char *name)
+{
+	return rename_row(st, "UPDATE classes SET name = ?, key = ? WHERE id = ?", id, name);
 }
 
 enum store_rc store_class_set_secrets(struct store *st, int64_t id, bool on)
@@ -269,17 +275,7 @@ enum store_rc store_pupils_add_many(struct store *st, int64_t class_id, const ch
 
 enum store_rc store_pupil_rename(struct store *st, int64_t id, const char *name)
 {
-	char *norm, *key;
-	enum store_rc rc = checked_name(name, &norm, &key);
-	int changes = 0;
-	if (rc == STORE_OK) {
-		rc = st_run(st, &changes, "UPDATE pupils SET name = ?, key = ? WHERE id = ?",
-			    "tti", norm, key, id);
-		rc = named_result(st, rc, changes);
-	}
-	free(norm);
-	free(key);
-	return rc;
+	return rename_row(st, "UPDATE pupils SET name = ?, key = ? WHERE id = ?", id, name);
 }
 
 enum store_rc store_pupil_set_secret(struct store *st, int64_t id, int secret)
