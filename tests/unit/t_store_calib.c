@@ -190,7 +190,7 @@ static void test_calibrate(struct tap *t, const char *dir)
 	uint32_t rng = item_seed("store calibration");
 	time_t now = T0;
 	for (int i = 0; i < PUPILS; i++) {
-		char name[16];
+		char name[32];
 		int64_t pupil;
 		snprintf(name, sizeof name, "Élève %d", i + 1);
 		store_pupil_add(st, c, name, &pupil);
