@@ -8,7 +8,7 @@ With strace installed, also lists the content files opened before the first
 frame (only the chosen lesson and its cast/backdrops should appear).
 Usage: startup.py DECLIC CONTENT_DIR [RUNS]
 """
-import os, pty, shutil, statistics, subprocess, sys, time
+import os, pty, shutil, statistics, subprocess, sys, tempfile, time
 
 def run_once(argv, env):
     t0 = time.perf_counter()
@@ -41,6 +41,15 @@ def main():
         ('menu (declic play CONTENT)', [declic, '--no-anim', 'play', content]),
         ('lesson (declic play LESSON)', [declic, '--no-anim', 'play', lesson]),
     ]
+    # The kiosk opening a database that holds 5000 answers (quick_check
+    # included), when the build has the store's test tool to fill one.
+    tool = os.path.join(os.path.dirname(declic), 'tests', 'store', 'storetool')
+    tmp = tempfile.mkdtemp(prefix='declic-bench-')
+    if os.access(tool, os.X_OK):
+        db = os.path.join(tmp, 'progress.db')
+        subprocess.run([tool, 'write', db, 'Zoé', '5000'], check=True, capture_output=True)
+        cases.append(('kiosk (declic --db, 5000 answers)',
+                      [declic, '--no-anim', '--db', db, '--content', content]))
     print(f"{'case':32} {'median ms':>10} {'worst ms':>10} {'peak RSS KiB':>13}")
     for name, argv in cases:
         times, rss = [], 0
@@ -64,6 +73,7 @@ def main():
                 print("   ", os.path.relpath(f, content))
     else:
         print("(install strace to list the files opened before the first frame)")
+    shutil.rmtree(tmp, ignore_errors=True)
 
 if __name__ == '__main__':
     main()
