@@ -84,11 +84,29 @@ static void scan(struct catalog *c, const char *dir, const char *lang, struct di
 	free(sub);
 }
 
+/* True for a pack written for adults (an atelier), not for pupils. */
+static bool for_adults(const struct pack *p)
+{
+	return p->audience.s && !strcmp(p->audience.s, "adults");
+}
+
 void catalog_scan(struct catalog *c, const char *dir, const char *lang, struct diags *d)
 {
 	size_t before = d->n;
 	scan(c, dir, lang, d);
 	c->problems += d->n - before;
+	/* Pupils' packs first, in name order, then the adults' (a stable split). */
+	struct pack **v = xcalloc(c->n + 1, sizeof *v);
+	size_t k = 0;
+	for (int adults = 0; adults < 2; adults++)
+		for (size_t i = 0; i < c->n; i++)
+			if (for_adults(c->packs[i]) == adults)
+				v[k++] = c->packs[i];
+	memcpy(c->packs, v, c->n * sizeof *v);
+	free(v);
+	c->n_pupils = 0;
+	while (c->n_pupils < c->n && !for_adults(c->packs[c->n_pupils]))
+		c->n_pupils++;
 }
 
 void catalog_free(struct catalog *c)

@@ -12,6 +12,8 @@ struct catalog {
 	struct pack **packs;
 	size_t n, cap;
 	size_t problems;	/* diagnostics met while reading the manifests */
+	size_t n_pupils;	/* the first n_pupils packs are for pupils; the
+				 * adults' (ateliers) come after them */
 };
 
 /* Read the manifests of every pack under dir (dir itself may be a pack, a

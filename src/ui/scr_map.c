@@ -43,7 +43,7 @@ static const struct store_lesson_progress *progress_of(const struct map *m, cons
 /* Index of the world with this id in the catalog, or -1. */
 static int pack_index(const struct catalog *c, const char *id)
 {
-	for (size_t i = 0; i < c->n; i++)
+	for (size_t i = 0; i < c->n_pupils; i++)
 		if (c->packs[i]->id.s && !strcmp(c->packs[i]->id.s, id))
 			return (int)i;
 	return -1;
@@ -108,7 +108,8 @@ static void reload(struct ui *ui, struct map *m)
 		if (!m->resume_title)
 			m->resume_pack = -1;
 	}
-	m->list.n = m->pack < 0 ? (int)ui->cat->n + extras(m) : (int)m->n_lessons;
+	/* A pupil's map holds the pupils' packs, not the teachers' ateliers. */
+	m->list.n = m->pack < 0 ? (int)ui->cat->n_pupils + extras(m) : (int)m->n_lessons;
 	m->stale = false;
 }
 
@@ -183,7 +184,7 @@ static void map_draw(struct ui *ui, void *st)
 	paint_text(t, 2, x, w, title, ROLE_GOOD);
 	if (m->pack >= 0)
 		paint_text(t, 3, x, w, ui->cat->packs[m->pack]->title.s, ROLE_TEXT);
-	if (ui->cat->n == 0)
+	if (ui->cat->n_pupils == 0)
 		paint_wrapped(t, 5, x, w, 3, _("No content pack found. Give the content folder with --content DIR."),
 			      ROLE_TRY);
 	list_draw(ui, &m->list, 5, x, w, t->rows - 9, m->pack < 0 ? world_row : lesson_row, m);
