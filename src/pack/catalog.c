@@ -96,7 +96,10 @@ void catalog_scan(struct catalog *c, const char *dir, const char *lang, struct d
 	scan(c, dir, lang, d);
 	c->problems += d->n - before;
 	/* Pupils' packs first, in name order, then the adults' (a stable split). */
-	struct pack **v = xcalloc(c->n + 1, sizeof *v);
+	c->n_pupils = 0;
+	if (c->n == 0)
+		return;
+	struct pack **v = xcalloc(c->n, sizeof *v);
 	size_t k = 0;
 	for (int adults = 0; adults < 2; adults++)
 		for (size_t i = 0; i < c->n; i++)
@@ -104,7 +107,6 @@ void catalog_scan(struct catalog *c, const char *dir, const char *lang, struct d
 				v[k++] = c->packs[i];
 	memcpy(c->packs, v, c->n * sizeof *v);
 	free(v);
-	c->n_pupils = 0;
 	while (c->n_pupils < c->n && !for_adults(c->packs[c->n_pupils]))
 		c->n_pupils++;
 }
