@@ -2,6 +2,8 @@
 #ifndef DECLIC_CMD_H
 #define DECLIC_CMD_H
 
+#include <stdbool.h>
+
 #include "store/store.h"
 
 /* `declic check PATH...`; returns the exit status (0 clean, 1 errors, 2 usage). */
@@ -29,6 +31,9 @@ int cmd_guide(int argc, char **argv, const char *content, const char *lang);
  * `content` when none is named), or every text pupils read; returns the exit
  * status (0, 1 a pack is missing or has errors, 2 usage). */
 int cmd_stats(int argc, char **argv, const char *content, const char *lang);
+/* Read the only option of guide and stats, --text, into *text, leaving
+ * optind on the first operand; false (after a message) on another option. */
+bool cmd_text_option(int argc, char **argv, bool *text);
 
 /* `declic calibrate [--db FILE] [--min N] [--threshold LOGITS]`: each
  * question's difficulty from the answers of every pupil of the database (db:

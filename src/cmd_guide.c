@@ -302,20 +302,9 @@ static struct bundle *load_clean(const char *dir)
 
 int cmd_guide(int argc, char **argv, const char *content, const char *lang)
 {
-	static const struct option longopts[] = {
-		{"text", no_argument, NULL, 't'},
-		{NULL, 0, NULL, 0},
-	};
 	struct sheet sh = {NULL, false};
-	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (c != 't') {
-			fprintf(stderr, _("Try 'declic --help' for more information.\n"));
-			return 2;
-		}
-		sh.text = true;
-	}
+	if (!cmd_text_option(argc, argv, &sh.text))
+		return 2;
 	if (argc - optind != 1) {
 		fprintf(stderr, _("declic guide: which pack? (declic guide [--text] PACK)\n"));
 		return 2;

@@ -177,22 +177,29 @@ static size_t stats_pack(const char *dir, bool text)
 	return problems;
 }
 
-int cmd_stats(int argc, char **argv, const char *content, const char *lang)
+bool cmd_text_option(int argc, char **argv, bool *text)
 {
 	static const struct option longopts[] = {
 		{"text", no_argument, NULL, 't'},
 		{NULL, 0, NULL, 0},
 	};
-	bool text = false;
 	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		if (c != 't') {
 			fprintf(stderr, _("Try 'declic --help' for more information.\n"));
-			return 2;
+			return false;
 		}
-		text = true;
+		*text = true;
 	}
+	return true;
+}
+
+int cmd_stats(int argc, char **argv, const char *content, const char *lang)
+{
+	bool text = false;
+	if (!cmd_text_option(argc, argv, &text))
+		return 2;
 	/* Every pack asked for: by folder or id, or every pack of a folder. */
 	struct strv dirs = {0};
 	size_t problems = 0;

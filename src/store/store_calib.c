@@ -74,9 +74,7 @@ enum store_rc store_pooled_answers(struct store *st, const struct learner_params
 	 * store_skills_rebuild replays: the measured first tries. */
 	enum store_rc rc = st_prepare(st, &stmt,
 				      "SELECT pupil, ts, pack, lesson, item, skill, correct, b, g FROM attempts "
-				      "WHERE kind = 'answer' AND skill IS NOT NULL AND skill <> '' "
-				      "AND theta_after IS NOT NULL AND b IS NOT NULL AND g IS NOT NULL "
-				      "ORDER BY ts, id",
+				      "WHERE " ST_MEASURED " ORDER BY ts, id",
 				      NULL);
 	if (rc != STORE_OK)
 		return rc;

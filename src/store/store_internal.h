@@ -12,6 +12,13 @@
  * bytes of the name in UTF-8. */
 #define STORE_APPLICATION_ID 0x44C3A96C
 
+/* The attempts the learner model took into account (store_attempt_add's
+ * model_counts), as an SQL condition: the measured first tries. */
+#define ST_MEASURED                                                                        \
+	"kind = 'answer' AND skill IS NOT NULL AND skill <> '' AND theta_after IS NOT NULL " \
+	"AND b IS NOT NULL AND g IS NOT NULL"
+
+
 struct store {
 	sqlite3 *db;
 	char *path;

@@ -143,9 +143,8 @@ enum store_rc store_skills_rebuild(struct store *st, int64_t pupil, const struct
 	size_t n = 0, cap = 0;
 	/* The answers store_attempt_add counted in skill_state, in time order. */
 	enum store_rc rc = st_prepare(st, &stmt,
-				      "SELECT skill, b, g, correct FROM attempts WHERE pupil = ? AND kind = 'answer' "
-				      "AND skill IS NOT NULL AND skill <> '' AND theta_after IS NOT NULL "
-				      "AND b IS NOT NULL AND g IS NOT NULL ORDER BY ts, id",
+				      "SELECT skill, b, g, correct FROM attempts WHERE pupil = ? AND " ST_MEASURED
+				      " ORDER BY ts, id",
 				      "i", pupil);
 	if (rc == STORE_OK) {
 		while (st_step(st, stmt, &rc) == 1) {

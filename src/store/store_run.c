@@ -113,8 +113,8 @@ static bool new_uuid(char buf[37])
 }
 
 /* True if the learner model took attempt a into account: an answer with a
- * skill, the item's parameters and the model's θ after it. The same rule
- * chooses the attempts store_skills_rebuild replays. */
+ * skill, the item's parameters and the model's θ after it. ST_MEASURED is
+ * the same rule in SQL, for the queries that replay the log. */
 static bool model_counts(const struct store_attempt *a)
 {
 	return a->kind == ATTEMPT_ANSWER && a->skill && *a->skill && !isnan(a->theta_after) && !isnan(a->b) &&

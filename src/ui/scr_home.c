@@ -36,13 +36,6 @@ struct home {
 	int grid_y, grid_x, cell_w;	/* where the pictures were drawn */
 };
 
-/* Show a message (a copy) under the list; NULL clears it. */
-static void say(struct home *h, const char *msg)
-{
-	free(h->message);
-	h->message = msg ? xstrdup(msg) : NULL;
-}
-
 /* Reload classes (and the pupils of the open class) from the database. */
 static void reload(struct ui *ui, struct home *h)
 {
@@ -60,7 +53,7 @@ static void reload(struct ui *ui, struct home *h)
 	if (rc == STORE_OK && h->step == PUPILS && h->cls < (int)h->n_classes)
 		rc = store_pupils(ui->store, h->classes[h->cls].id, &h->pupils, &h->n_pupils);
 	if (rc != STORE_OK)
-		say(h, store_strerror(rc));
+		ui_say(&h->message, store_strerror(rc));
 	if (h->step == PUPILS && h->cls >= (int)h->n_classes)
 		h->step = CLASSES;
 	h->list.n = h->step == WELCOME ? 2 : h->step == CLASSES ? (int)h->n_classes + 2
@@ -184,7 +177,7 @@ static int enter_map(struct ui *ui, struct home *h)
 	int session = 0;
 	enum store_rc rc = store_session_begin(ui->store, h->pupil.id, time(NULL), &session);
 	if (rc != STORE_OK) {	/* the missions still open; review needs the count */
-		say(h, store_strerror(rc));
+		ui_say(&h->message, store_strerror(rc));
 		session = 0;
 	}
 	ui->next = scr_map_new(ui, h->pupil.id, session);
@@ -198,7 +191,7 @@ static int pick_pupil(struct ui *ui, struct home *h, int i)
 	store_pupil_clear(&h->pupil);
 	enum store_rc rc = store_pupil_get(ui->store, h->pupils[i].id, &h->pupil);
 	if (rc != STORE_OK) {
-		say(h, store_strerror(rc));
+		ui_say(&h->message, store_strerror(rc));
 		return R_REDRAW;
 	}
 	if (!h->classes[h->cls].secrets)
@@ -215,7 +208,7 @@ static int pick_picture(struct ui *ui, struct home *h, int i)
 {
 	if (h->first_pick < 0 || h->first_pick == i) {
 		h->first_pick = i;
-		say(h, NULL);
+		ui_say(&h->message, NULL);
 		return R_REDRAW;
 	}
 	int secret = 1 << h->first_pick | 1 << i;
@@ -223,14 +216,14 @@ static int pick_picture(struct ui *ui, struct home *h, int i)
 	if (h->setting) {
 		enum store_rc rc = store_pupil_set_secret(ui->store, h->pupil.id, secret);
 		if (rc != STORE_OK) {
-			say(h, store_strerror(rc));
+			ui_say(&h->message, store_strerror(rc));
 			return R_REDRAW;
 		}
 		return enter_map(ui, h);
 	}
 	if (secret == h->pupil.secret)
 		return enter_map(ui, h);
-	say(h, _("That is not your secret. Try again, or ask your teacher."));
+	ui_say(&h->message, _("That is not your secret. Try again, or ask your teacher."));
 	return R_REDRAW;
 }
 
@@ -280,12 +273,12 @@ static int home_handle(struct ui *ui, void *st, const struct key *k)
 		    h->step != PUPILS) {
 			if (!ui->opt->kiosk)
 				return R_QUIT;
-			say(h, _("To leave Déclic, the teacher opens teacher mode."));
+			ui_say(&h->message, _("To leave Déclic, the teacher opens teacher mode."));
 			return R_REDRAW;
 		}
 		return reaction;
 	}
-	say(h, NULL);
+	ui_say(&h->message, NULL);
 	switch (h->step) {
 	case WELCOME:
 		if (i == 0) {
@@ -335,6 +328,6 @@ struct screen scr_home_new(struct ui *ui)
 	enum store_rc rc = store_pin_is_set(ui->store, &set);
 	go(h, rc == STORE_OK && !set ? WELCOME : CLASSES);
 	if (rc != STORE_OK)
-		say(h, store_strerror(rc));
+		ui_say(&h->message, store_strerror(rc));
 	return (struct screen){&home_ops, h};
 }

@@ -49,13 +49,6 @@ static int pack_index(const struct catalog *c, const char *id)
 	return -1;
 }
 
-/* Show a problem (translated text, copied); NULL clears. */
-static void say(struct map *m, const char *msg)
-{
-	free(m->message);
-	m->message = msg ? xstrdup(msg) : NULL;
-}
-
 /* Rows before the worlds: "Continue", then "My reflexes", when there are. */
 static int extras(const struct map *m)
 {
@@ -95,7 +88,7 @@ static void reload(struct ui *ui, struct map *m)
 		if (rc == STORE_ERR_NOTFOUND)
 			rc = STORE_OK;
 	}
-	say(m, rc == STORE_OK ? NULL : store_strerror(rc));
+	ui_say(&m->message, rc == STORE_OK ? NULL : store_strerror(rc));
 	if (m->resume.id)
 		m->resume_pack = pack_index(ui->cat, m->resume.pack);
 	if (m->resume_pack >= 0) {
@@ -197,7 +190,7 @@ static void map_draw(struct ui *ui, void *st)
 static int enter(struct ui *ui, struct map *m, struct screen s, char *err)
 {
 	if (!s.ops) {
-		say(m, err);
+		ui_say(&m->message, err);
 		free(err);
 		return R_REDRAW;
 	}
@@ -246,10 +239,10 @@ static int map_handle(struct ui *ui, void *st, const struct key *k)
 		}
 		return reaction;
 	}
-	say(m, NULL);
+	ui_say(&m->message, NULL);
 	if (m->pack >= 0) {
 		if (m->lessons[i].broken) {
-			say(m, _("This lesson cannot be played: it needs checking."));
+			ui_say(&m->message, _("This lesson cannot be played: it needs checking."));
 			return R_REDRAW;
 		}
 		return play(ui, m, m->lessons[i].path, m->pack);

@@ -41,13 +41,6 @@ struct teacher {
 	char *message;
 };
 
-/* Show a message (copied); NULL clears it. */
-static void say(struct teacher *tc, const char *msg)
-{
-	free(tc->message);
-	tc->message = msg ? xstrdup(msg) : NULL;
-}
-
 /* Forget the report of the last import. */
 static void clear_report(struct teacher *tc)
 {
@@ -79,7 +72,7 @@ static void reload(struct ui *ui, struct teacher *tc)
 	if (rc == STORE_OK && tc->view == PUPILS)
 		rc = store_pupils(ui->store, tc->classes[tc->cls].id, &tc->pupils, &tc->n_pupils);
 	if (rc != STORE_OK)
-		say(tc, store_strerror(rc));
+		ui_say(&tc->message, store_strerror(rc));
 	tc->list.n = tc->view == PUPILS ? (int)tc->n_pupils : (int)tc->n_classes;
 }
 
@@ -232,7 +225,7 @@ static void add_names(struct ui *ui, struct teacher *tc, const char *buf, size_t
 	enum roster_rc rrc = roster_parse(buf, len, &r);
 	if (rrc != ROSTER_OK) {
 		char *m = roster_message(rrc, r.bad_line);
-		say(tc, m);
+		ui_say(&tc->message, m);
 		free(m);
 		roster_free(&r);
 		return;
@@ -247,7 +240,7 @@ static void add_names(struct ui *ui, struct teacher *tc, const char *buf, size_t
 	enum store_rc rc = store_pupils_add_many(ui->store, tc->classes[tc->cls].id, names, n, bad, &added);
 	clear_report(tc);
 	if (rc != STORE_OK) {
-		say(tc, store_strerror(rc));
+		ui_say(&tc->message, store_strerror(rc));
 	} else {
 		/* TRANSLATORS: %zu pupils added, from %s (a file name or "the list"). */
 		report(tc, xasprintf(ngettext("%zu pupil added from %s.", "%zu pupils added from %s.",
@@ -289,7 +282,7 @@ static void import_file(struct ui *ui, struct teacher *tc, const char *path)
 	else if (sb.st_size > IMPORT_MAX)
 		msg = xasprintf(_("%s is too big for a list of names (1 MiB at most)."), path);
 	if (msg) {
-		say(tc, msg);
+		ui_say(&tc->message, msg);
 		free(msg);
 		if (fd >= 0)
 			close(fd);
@@ -300,7 +293,7 @@ static void import_file(struct ui *ui, struct teacher *tc, const char *path)
 	close(fd);
 	if (got < 0) {
 		msg = xasprintf(_("Cannot open %s: %s"), path, strerror(errno));
-		say(tc, msg);
+		ui_say(&tc->message, msg);
 		free(msg);
 	} else {
 		add_names(ui, tc, buf, (size_t)got, path);
@@ -316,7 +309,7 @@ static int answer(struct ui *ui, struct teacher *tc)
 	int64_t id;
 	enum ask a = tc->ask;
 	tc->ask = ASK_NONE;
-	say(tc, NULL);
+	ui_say(&tc->message, NULL);
 	switch (a) {
 	case ASK_ADD_CLASS:
 		rc = store_class_add(ui->store, text, &id);
@@ -357,13 +350,13 @@ static int answer(struct ui *ui, struct teacher *tc)
 	}
 	if (rc == STORE_ERR_NAME) {
 		char *norm = NULL;
-		say(tc, name_strerror(name_check(text, &norm)));
+		ui_say(&tc->message, name_strerror(name_check(text, &norm)));
 		free(norm);
 		tc->ask = a;	/* let the teacher fix it */
 		return R_REDRAW;
 	}
 	if (rc != STORE_OK) {
-		say(tc, store_strerror(rc));
+		ui_say(&tc->message, store_strerror(rc));
 		if (rc == STORE_ERR_EXISTS)
 			tc->ask = a;
 	}
@@ -384,11 +377,11 @@ static int pin_key(struct ui *ui, struct teacher *tc, const struct key *k)
 	}
 	if (k->kind != K_ENTER)
 		return field_key(&tc->field, k) ? R_REDRAW : R_NONE;
-	say(tc, NULL);
+	ui_say(&tc->message, NULL);
 	const char *pin = tc->field.text;
 	if (tc->view == NEWPIN) {
 		if (strlen(pin) < 6) {
-			say(tc, _("The code needs at least 6 digits."));
+			ui_say(&tc->message, _("The code needs at least 6 digits."));
 			return R_REDRAW;
 		}
 		snprintf(tc->first_pin, sizeof tc->first_pin, "%.12s", pin);	/* 12 digits at most */
@@ -397,18 +390,18 @@ static int pin_key(struct ui *ui, struct teacher *tc, const struct key *k)
 	if (tc->view == NEWPIN2) {
 		if (strcmp(pin, tc->first_pin) != 0) {
 			go(ui, tc, NEWPIN);
-			say(tc, _("The two codes differ. Choose the code again."));
+			ui_say(&tc->message, _("The two codes differ. Choose the code again."));
 			return R_REDRAW;
 		}
 		enum store_rc rc = store_pin_set(ui->store, pin);
 		memset(tc->first_pin, 0, sizeof tc->first_pin);
 		if (rc != STORE_OK) {
 			go(ui, tc, NEWPIN);
-			say(tc, store_strerror(rc));
+			ui_say(&tc->message, store_strerror(rc));
 			return R_REDRAW;
 		}
 		go(ui, tc, CLASSES);
-		say(tc, _("The teacher code is saved."));
+		ui_say(&tc->message, _("The teacher code is saved."));
 		return tc->n_classes ? R_REDRAW : ask(tc, ASK_ADD_CLASS);
 	}
 	int wait = 0;
@@ -422,10 +415,10 @@ static int pin_key(struct ui *ui, struct teacher *tc, const struct key *k)
 		return go(ui, tc, NEWPIN);
 	if (rc == STORE_ERR_PIN_WAIT) {
 		char *m = xasprintf(_("Too many wrong codes: wait %d seconds before the next try."), wait);
-		say(tc, m);
+		ui_say(&tc->message, m);
 		free(m);
 	} else {
-		say(tc, rc == STORE_ERR_PIN_WRONG ? _("Wrong code.") : store_strerror(rc));
+		ui_say(&tc->message, rc == STORE_ERR_PIN_WRONG ? _("Wrong code.") : store_strerror(rc));
 	}
 	return R_REDRAW;
 }
@@ -435,7 +428,7 @@ static int delete_selected(struct ui *ui, struct teacher *tc)
 {
 	enum store_rc rc = tc->view == PUPILS ? store_pupil_delete(ui->store, tc->pupils[tc->list.sel].id)
 					      : store_class_delete(ui->store, tc->classes[tc->list.sel].id);
-	say(tc, rc == STORE_OK ? _("Deleted.") : store_strerror(rc));
+	ui_say(&tc->message, rc == STORE_OK ? _("Deleted.") : store_strerror(rc));
 	reload(ui, tc);
 	return R_REDRAW;
 }
@@ -446,13 +439,13 @@ static int list_view_key(struct ui *ui, struct teacher *tc, const struct key *k)
 	int reaction, i = list_key(&tc->list, k, &reaction);
 	if (i >= 0 && tc->view == CLASSES) {
 		tc->cls = i;
-		say(tc, NULL);
+		ui_say(&tc->message, NULL);
 		return go(ui, tc, PUPILS);
 	}
 	if (i >= 0 || reaction)
 		return reaction | (i >= 0 ? R_REDRAW : 0);
 	if (k->kind == K_ESC) {
-		say(tc, NULL);
+		ui_say(&tc->message, NULL);
 		if (tc->view == PUPILS) {
 			go(ui, tc, CLASSES);
 			tc->list.sel = tc->cls;
@@ -463,7 +456,7 @@ static int list_view_key(struct ui *ui, struct teacher *tc, const struct key *k)
 	if (k->kind != K_CHAR)
 		return R_NONE;
 	bool any = tc->list.n > 0;
-	say(tc, NULL);
+	ui_say(&tc->message, NULL);
 	switch (k->ch) {
 	case 'a':
 		return ask(tc, tc->view == PUPILS ? ASK_ADD_PUPILS : ASK_ADD_CLASS);
@@ -479,14 +472,14 @@ static int list_view_key(struct ui *ui, struct teacher *tc, const struct key *k)
 			const struct store_class *c = &tc->classes[tc->list.sel];
 			enum store_rc rc = store_class_set_secrets(ui->store, c->id, !c->secrets);
 			if (rc != STORE_OK)
-				say(tc, store_strerror(rc));
+				ui_say(&tc->message, store_strerror(rc));
 			reload(ui, tc);
 		}
 		return R_REDRAW;
 	case 'p':
 		if (tc->view == PUPILS && any) {
 			enum store_rc rc = store_pupil_set_secret(ui->store, tc->pupils[tc->list.sel].id, 0);
-			say(tc, rc == STORE_OK ? _("The pupil will choose a new secret at the next login.")
+			ui_say(&tc->message, rc == STORE_OK ? _("The pupil will choose a new secret at the next login.")
 					       : store_strerror(rc));
 			reload(ui, tc);
 		}
@@ -518,7 +511,7 @@ static int teacher_handle(struct ui *ui, void *st, const struct key *k)
 	if (tc->ask != ASK_NONE) {
 		if (k->kind == K_ESC) {
 			tc->ask = ASK_NONE;
-			say(tc, NULL);
+			ui_say(&tc->message, NULL);
 			return R_REDRAW;
 		}
 		if (k->kind == K_ENTER)

@@ -140,6 +140,9 @@ void list_draw(struct ui *ui, struct list_view *lv, int y, int x, int w, int h, 
  * *reaction set to R_REDRAW when the selection moved. */
 int list_key(struct list_view *lv, const struct key *k, int *reaction);
 
+/* Replace the message a screen shows (*slot) by a copy of msg; NULL clears. */
+void ui_say(char **slot, const char *msg);
+
 /* A one-line text field. */
 struct field {
 	char text[160];

@@ -4,12 +4,14 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "core/text.h"
 #include "i18n.h"
 #include "ui/ui.h"
+#include "xalloc.h"
 
 /* Rows per page: at most 9, so that digits 1-9 reach every row shown. */
 static int page_rows(int h)
@@ -136,4 +138,10 @@ void field_draw(const struct term *t, const struct field *f, int y, int x, int w
 	paint_text(t, y, x, w, "", ROLE_TEXT);
 	int end = x + paint_text(t, y, x, w - 1, from, ROLE_SELECT);
 	paint_text(t, y, end, 1, "_", ROLE_DIM);
+}
+
+void ui_say(char **slot, const char *msg)
+{
+	free(*slot);
+	*slot = msg ? xstrdup(msg) : NULL;
 }
