@@ -19,15 +19,18 @@
 struct learner_params {
 	double target;			/* P*, success aimed at (0.75) */
 	double target_lo, target_hi;	/* the adjusted target is clipped to this */
+	bool target_symmetric;		/* below P*, adjust as steeply as above it */
 	int window;			/* recent answers for the adjustment (10) */
 	double k0, k_decay;		/* K(n) = k0 / (1 + k_decay n) */
 	double related;			/* share of an update given to related skills */
+	bool theme_prior;		/* a new skill starts at its theme's θ, not 0 */
 	double p_l0, learn, slip;	/* BKT: P(L0), T, S */
 	double guess_lo, guess_hi;	/* BKT: G = clamp(g, guess_lo, guess_hi) */
 	double acquired, in_progress;	/* label thresholds on P(L) (0.95, 0.6) */
 	double acquired_p, ref_b;	/* "acquis" also needs a predicted success of at
 					 * least acquired_p on a typed item of difficulty
-					 * ref_b (0: off) */
+					 * ref_b (0: off), from θ - acquired_z SE */
+	double acquired_z, prior_info;	/* SE = 1 / sqrt(prior_info + info) */
 	double w_target, w_exposure, w_recency;	/* selection weights (10, 5, 120) */
 	double horizon;			/* seconds after which recency no longer counts */
 };
@@ -54,6 +57,8 @@ struct learner_skill {
 	double theta;	/* ability (logits), 0 at start */
 	int n;		/* answers so far on the skill */
 	double mastery;	/* BKT P(L), P(L0) at start */
+	double info;	/* Fisher information of its answers: the sum of
+			 * P'(θ)² / (P (1 - P)) at the θ of each answer */
 };
 
 enum learner_label { LEARNER_TO_REVIEW, LEARNER_IN_PROGRESS, LEARNER_ACQUIRED };
@@ -72,9 +77,11 @@ void learner_skill_init(const struct learner_params *prm, struct learner_skill *
 /* P(L) after a right or wrong answer on an item of guessing chance g: Bayes on
  * the answer, then the learning step. */
 double learner_bkt(const struct learner_params *prm, double mastery, bool correct, double g);
-/* "acquis" when P(L) >= acquired and (if acquired_p > 0) θ predicts a success of
- * at least acquired_p on a typed item of difficulty ref_b; "en cours" from
- * P(L) >= in_progress; else "à revoir". */
+/* The standard error of a skill's θ: 1 / sqrt(prior_info + info). */
+double learner_se(const struct learner_params *prm, const struct learner_skill *s);
+/* "acquis" when P(L) >= acquired and (if acquired_p > 0) θ - acquired_z SE
+ * predicts a success of at least acquired_p on a typed item of difficulty
+ * ref_b; "en cours" from P(L) >= in_progress; else "à revoir". */
 enum learner_label learner_label(const struct learner_params *prm, const struct learner_skill *s);
 /* One answer on an item (b, g) of the skill: θ by Elo with K(n), n + 1, P(L) by
  * BKT. Returns the values to log. */
@@ -100,8 +107,9 @@ void learner_recent_add(struct learner_recent *r, const struct learner_params *p
 /* Share of right answers among the recent ones; P* when there are none. */
 double learner_recent_rate(const struct learner_params *prm, const struct learner_recent *r);
 /* The target adjusted to the recent success rate r:
- * P*' = P* + ((P* - r) / norm)(1 - norm), norm = 1 - P* if r > P* else P*,
- * clipped to [target_lo, target_hi]. */
+ * P*' = P* + ((P* - r) / norm)(1 - norm), norm = 1 - P* if r > P* else P*
+ * (with target_symmetric, norm = 1 - P* on both sides: P*' = P* + 3 (P* - r)
+ * for P* = 0.75), clipped to [target_lo, target_hi]. */
 double learner_target(const struct learner_params *prm, double r);
 
 /* ---- Selection ------------------------------------------------------------ */
@@ -145,10 +153,12 @@ struct learner_pupil {
 
 /* The pupil's state on a skill, or NULL if the skill was never answered. */
 struct learner_skill *learner_pupil_skill(struct learner_pupil *p, const char *skill);
-/* The pupil's θ on a skill (0 if never answered). */
-double learner_pupil_theta(const struct learner_pupil *p, const char *skill);
+/* The pupil's θ on a skill. A skill never answered has its prior: with
+ * theme_prior, the mean θ of the pupil's skills of the same theme weighted by
+ * their answers (0 if there are none), else 0. */
+double learner_pupil_theta(const struct learner_params *prm, const struct learner_pupil *p, const char *skill);
 /* One answer of the pupil on an item (b, g) of skill: updates the skill (made
- * if new), gives the related share to the pupil's other skills of the same
+ * if new, at its prior θ), gives the related share to the pupil's other skills of the same
  * theme, records the answer among the recent ones. Returns the values to log. */
 struct learner_step learner_pupil_answer(const struct learner_params *prm, struct learner_pupil *p,
 					 const char *skill, double b, double g, bool correct);

@@ -83,7 +83,7 @@ static size_t candidates(const struct runner *r, const struct scene *s, struct l
 		memset(&c[n], 0, sizeof c[n]);
 		c[n].skill = it->skill.s;
 		learner_item_params(it, &c[n].b, &c[n].g);
-		c[n].theta = r->pupil ? learner_pupil_theta(r->pupil, it->skill.s) : 0;
+		c[n].theta = r->pupil ? learner_pupil_theta(r->prm, r->pupil, it->skill.s) : 0;
 		if (idx < RUNNER_MAX_ITEMS) {
 			c[n].seen = r->seen[idx];
 			c[n].last_seen = r->last_seen[idx];

@@ -55,7 +55,7 @@ static void current_thetas(const struct learner_params *prm, struct store_pooled
 		struct learner_pupil p = {0};
 		learner_rebuild(prm, &p, replay, end - i);
 		for (size_t k = i; k < end; k++)
-			v[order[k].at].theta = learner_pupil_theta(&p, v[order[k].at].skill);
+			v[order[k].at].theta = learner_pupil_theta(prm, &p, v[order[k].at].skill);
 		learner_pupil_free(&p);
 		i = end;
 	}

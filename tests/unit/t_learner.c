@@ -86,12 +86,17 @@ static void test_update(struct tap *t)
 	is_num(t, s.theta, 0.4, "Elo after a right answer: θ = 0.4");
 	is_num(t, st.theta_after, 0.4, "the step reports θ after");
 	is_int(t, s.n, 1, "one answer counted");
+	/* at θ = b, typed: P = 0.5, P' = 0.25: information 0.0625 / 0.25 = 0.25 */
+	is_num(t, s.info, 0.25, "a typed answer at θ = b adds information 0.25");
 	/* wrong at b = 0, g = 0.5: P = 0.5 + 0.5 σ(0.4) = 0.5 + 0.5 * 0.598688 = 0.799344;
 	 * K(1) = 0.8 / 1.05 = 0.761905; θ = 0.4 - 0.761905 * 0.799344 = -0.209024 */
 	st = learner_update(d, &s, 0, 0.5, false);
 	is_num(t, st.p, 0.7993438, "predicted 0.799344 on a true/false");
 	is_num(t, s.theta, -0.2090239, "Elo after a wrong answer: θ = -0.209024");
 	is_int(t, s.n, 2, "two answers counted");
+	/* information at θ = 0.4 on it: P' = 0.5 σ(0.4)(1 - σ(0.4)) = 0.120130,
+	 * P'² / (P (1 - P)) = 0.089975 */
+	is_num(t, s.info, 0.3399745, "a true/false answer adds less information: 0.25 + 0.089975");
 
 	/* related share: θ_rel = 0.4 + (1/3) K(1) (1 - σ(0.4))
 	 *             = 0.4 + (1/3) 0.761905 * 0.401312 = 0.4 + 0.101920 = 0.501920 */
@@ -142,11 +147,15 @@ static void test_bkt(struct tap *t)
 	ok(t, m < 0.95, "then a wrong one leaves 0.95 (%.3f)", m);
 	for (int i = 0; i < 20; i++)
 		m = learner_bkt(p, m, true, 0.25);
-	sk = (struct learner_skill){.theta = 1.8, .n = 25, .mastery = m};
-	/* σ(1.8) = 0.858 >= 0.85; σ(1.7) = 0.846 < 0.85 */
-	is_int(t, learner_label(p, &sk), LEARNER_ACQUIRED, "defaults: P(L) high and σ(θ) = 0.858: acquis");
-	sk.theta = 1.7;
-	is_int(t, learner_label(p, &sk), LEARNER_IN_PROGRESS, "defaults: P(L) high but σ(θ) = 0.846: en cours");
+	/* info 3: SE = 1 / sqrt(1 + 3) = 0.5; θ - SE = 1.4, σ(1.4) = 0.802 >= 0.80 */
+	sk = (struct learner_skill){.theta = 1.9, .n = 25, .mastery = m, .info = 3};
+	is_num(t, learner_se(p, &sk), 0.5, "SE = 1 / sqrt(prior 1 + information 3) = 0.5");
+	is_int(t, learner_label(p, &sk), LEARNER_ACQUIRED, "defaults: P(L) high and σ(θ - SE) = 0.802: acquis");
+	sk.theta = 1.88;	/* σ(1.38) = 0.799 < 0.80 */
+	is_int(t, learner_label(p, &sk), LEARNER_IN_PROGRESS, "defaults: P(L) high but σ(θ - SE) = 0.799: en cours");
+	sk.theta = 1.9;
+	sk.info = 0.5;		/* SE = 0.816: σ(1.084) = 0.747 */
+	is_int(t, learner_label(p, &sk), LEARNER_IN_PROGRESS, "the same θ from fewer answers (SE 0.82): en cours");
 	is_int(t, learner_label(d, &sk), LEARNER_ACQUIRED, "ADAPTIVE.md's labels look at P(L) only");
 	/* from 0.9, wrong with G = 0.25: 0.09 / (0.09 + 0.1 * 0.75) = 0.545455,
 	 * + 0.454545 * 0.15 = 0.613636 (en cours); again: 0.061364 / (0.061364 +
@@ -172,6 +181,15 @@ static void test_target(struct tap *t)
 	is_num(t, learner_target(d, 0.7), 0.7666667, "r = 0.7: target 0.766667");
 	/* r = 0.6: 0.75 + (0.15 / 0.75) 0.25 = 0.80 */
 	is_num(t, learner_target(d, 0.6), 0.80, "r = 0.6: target 0.80");
+
+	/* the defaults adjust as steeply below P* as above it: P* + 3 (P* - r) */
+	const struct learner_params *p = learner_defaults();
+	is_num(t, learner_target(p, 0.7), 0.90, "symmetric: r = 0.7: 0.75 + 3 x 0.05 = 0.90");
+	is_num(t, learner_target(p, 0.72), 0.84, "symmetric: r = 0.72: 0.75 + 3 x 0.03 = 0.84");
+	is_num(t, learner_target(p, 0.75), 0.75, "symmetric: r = 0.75: 0.75");
+	is_num(t, learner_target(p, 0.8), 0.65, "symmetric: r = 0.8: 0.75 - 3 x 0.05 = 0.60, clipped to 0.65");
+	is_num(t, learner_target(p, 0.78), 0.66, "symmetric: r = 0.78: 0.75 - 3 x 0.03 = 0.66, as ADAPTIVE.md");
+	is_num(t, learner_target(d, 0.78), 0.66, "ADAPTIVE.md: r = 0.78: 0.66 too");
 
 	struct learner_recent r = {0};
 	is_num(t, learner_recent_rate(d, &r), 0.75, "no answers yet: r = P*");
@@ -275,6 +293,7 @@ static void test_select(struct tap *t)
 static void test_rebuild(struct tap *t)
 {
 	const struct learner_params *p = learner_defaults();
+	const struct learner_params *d = learner_design_params();
 	const char *skills[] = {"donnees/formulaires", "donnees/traces", "droits/images"};
 	struct learner_attempt log[40];
 	struct learner_pupil live = {0}, again = {0};
@@ -307,10 +326,35 @@ static void test_rebuild(struct tap *t)
 	learner_pupil_answer(p, &pu, "droits/images", 0, 0, true);		/* θ 0.4 */
 	learner_pupil_answer(p, &pu, "donnees/traces", 0, 0, true);
 	double want = 0.4 + p->related * learner_k(p, 1) * (1 - learner_sigmoid(0.4));
-	is_num(t, learner_pupil_theta(&pu, "donnees/formulaires"), want, "a skill of the same theme gets its share");
-	is_num(t, learner_pupil_theta(&pu, "droits/images"), 0.4, "another theme does not move");
-	is_num(t, learner_pupil_theta(&pu, "nothing/here"), 0, "an unknown skill has θ 0");
+	is_num(t, learner_pupil_theta(NULL, &pu, "donnees/formulaires"), want, "a skill of the same theme gets its share");
+	is_num(t, learner_pupil_theta(NULL, &pu, "droits/images"), 0.4, "another theme does not move");
+	is_num(t, learner_pupil_theta(NULL, &pu, "nothing/here"), 0, "an unknown skill of an unknown theme has θ 0");
 	learner_pupil_free(&pu);
+
+	/* theme prior: a new skill starts at the answer-weighted mean θ of its theme */
+	struct learner_pupil pr = {0}, dp = {0};
+	learner_pupil_answer(p, &pr, "donnees/formulaires", 0, 0, false);	/* θ -0.4, n 1 */
+	learner_pupil_answer(p, &pr, "donnees/formulaires", 0, 0, false);
+	learner_pupil_answer(p, &pr, "donnees/traces", 0, 0, true);
+	struct learner_skill *f = learner_pupil_skill(&pr, "donnees/formulaires"),
+			     *tr = learner_pupil_skill(&pr, "donnees/traces");
+	double mean = (f->theta * f->n + tr->theta * tr->n) / (f->n + tr->n);
+	is_num(t, learner_pupil_theta(p, &pr, "donnees/pseudos"), mean,
+	       "a skill never answered has the mean θ of its theme, weighted by answers (%.4f)", mean);
+	is_num(t, learner_pupil_theta(p, &pr, "droits/images"), 0, "a skill of another theme has θ 0");
+	/* the first answer on a new skill starts from that prior */
+	double p0 = learner_predict(mean, 0, 0);
+	struct learner_step st = learner_pupil_answer(p, &pr, "donnees/pseudos", 0, 0, true);
+	is_num(t, st.theta_before, mean, "its first answer starts at the prior");
+	is_num(t, st.p, p0, "and predicts from it (%.4f)", p0);
+	is_num(t, st.theta_after, mean + learner_k(p, 0) * (1 - p0), "then moves by K(0)(x - P)");
+	/* ADAPTIVE.md's settings: every skill starts at 0 */
+	learner_pupil_answer(d, &dp, "donnees/formulaires", 0, 0, false);
+	is_num(t, learner_pupil_theta(d, &dp, "donnees/pseudos"), 0, "without theme_prior a new skill has θ 0");
+	st = learner_pupil_answer(d, &dp, "donnees/pseudos", 0, 0, true);
+	is_num(t, st.theta_before, 0, "and starts there");
+	learner_pupil_free(&pr);
+	learner_pupil_free(&dp);
 }
 
 static void test_calibrate(struct tap *t)

@@ -113,7 +113,7 @@ static void test_defi(struct tap *t)
 	is_int(t, replays, 0, "and no replay");
 	is_int(t, r.partial_steps, 0, "both steps reached");
 	is_int(t, runner_ending(&r), ENDING_SUCCESS, "success");
-	ok(t, learner_pupil_theta(&pupil, "t/a") > 0, "θ rose on skill t/a (%.2f)", learner_pupil_theta(&pupil, "t/a"));
+	ok(t, learner_pupil_theta(NULL, &pupil, "t/a") > 0, "θ rose on skill t/a (%.2f)", learner_pupil_theta(NULL, &pupil, "t/a"));
 	learner_pupil_free(&pupil);
 
 	struct learner_pupil weak = {0};
@@ -126,7 +126,7 @@ static void test_defi(struct tap *t)
 	is_int(t, r.partial_steps, 2, "both steps end \"partially reached\"");
 	is_int(t, replays, 2 * (DEFI_MAX_RUNS - 1), "the explaining scene replays between failed runs");
 	ok(t, asked <= 2 * 9, "at most 9 questions per step (%d)", asked);
-	ok(t, learner_pupil_theta(&weak, "t/a") < 0, "θ fell (%.2f)", learner_pupil_theta(&weak, "t/a"));
+	ok(t, learner_pupil_theta(NULL, &weak, "t/a") < 0, "θ fell (%.2f)", learner_pupil_theta(NULL, &weak, "t/a"));
 	is_int(t, runner_ending(&r), ENDING_FAILURE, "and the kind failure ending");
 
 	/* A strong pupil starts high; a mistake brings an easier question. */
@@ -138,7 +138,7 @@ static void test_defi(struct tap *t)
 	runner_next(&r);
 	runner_next(&r);
 	int first = runner_item(&r)->level;
-	is_int(t, first, 3, "a pupil with a high θ starts at level 3 (θ = %.2f)", learner_pupil_theta(&strong, "t/a"));
+	is_int(t, first, 3, "a pupil with a high θ starts at level 3 (θ = %.2f)", learner_pupil_theta(NULL, &strong, "t/a"));
 	struct response wrong = {.text = "non"};
 	runner_answer(&r, &wrong);
 	runner_answer(&r, &wrong);

@@ -71,7 +71,7 @@ static double stored_theta(struct store *st, int64_t pupil, const char *skill)
 static double rebuilt_theta(struct store *st, int64_t pupil, const char *skill)
 {
 	struct learner_pupil p = {0};
-	double theta = store_skills_rebuild(st, pupil, NULL, &p) == STORE_OK ? learner_pupil_theta(&p, skill) : NAN;
+	double theta = store_skills_rebuild(st, pupil, NULL, &p) == STORE_OK ? learner_pupil_theta(NULL, &p, skill) : NAN;
 	learner_pupil_free(&p);
 	return theta;
 }
@@ -128,7 +128,7 @@ static void test_pooled(struct tap *t, const char *dir)
 		   "which is her rebuild from the log");
 		ok(t, v[0].theta == tf && v[2].theta == tf,
 		   "Tom's: his rebuild from the log in time order (%.4f), on both his answers", tf);
-		ok(t, v[1].theta != 0.4 && lf == learner_pupil_theta(&pl, "donnees/formulaires"),
+		ok(t, v[1].theta != 0.4 && lf == learner_pupil_theta(NULL, &pl, "donnees/formulaires"),
 		   "not the θ logged after the answer (0.4): the later answers and the related share count");
 	}
 	store_pooled_free(v, n);

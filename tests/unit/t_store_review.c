@@ -217,7 +217,7 @@ static bool stored_skill(struct store *st, int64_t pupil, const char *skill, str
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(v[i].skill, skill)) {
-			*out = (struct learner_skill){v[i].theta, v[i].n, v[i].mastery};
+			*out = (struct learner_skill){.theta = v[i].theta, .n = v[i].n, .mastery = v[i].mastery};
 			found = true;
 		}
 	store_skills_free(v, n);
@@ -251,7 +251,7 @@ static void test_related(struct tap *t, const char *dir)
 	bool found = stored_skill(f.st, f.lea, "donnees/traces", &s);
 	ok(t, found && s.theta == traces->theta && s.n == 1 && traces->theta != 0,
 	   "donnees/traces moved by the answer on donnees/formulaires: θ %.17g, core %.17g", s.theta, traces->theta);
-	ok(t, stored_skill(f.st, f.lea, "image/droit", &s) && s.theta == learner_pupil_theta(&live, "image/droit") &&
+	ok(t, stored_skill(f.st, f.lea, "image/droit", &s) && s.theta == learner_pupil_theta(NULL, &live, "image/droit") &&
 		  s.n == 1,
 	   "image/droit (another theme) only moved by its own answer");
 
@@ -263,7 +263,7 @@ static void test_related(struct tap *t, const char *dir)
 	a.b = NAN;
 	store_attempt_add(f.st, f.lea, 0, &a, NULL, 0, T0 + 10);
 	ok(t, stored_skill(f.st, f.lea, "donnees/formulaires", &s) && s.n == 2 &&
-		  s.theta == learner_pupil_theta(&live, "donnees/formulaires"),
+		  s.theta == learner_pupil_theta(NULL, &live, "donnees/formulaires"),
 	   "an answer with unknown b does not move its skill");
 	ok(t, stored_skill(f.st, f.lea, "donnees/traces", &s) && s.theta == before.theta,
 	   "nor the related skills");
