@@ -147,6 +147,24 @@ static void test_defi(struct tap *t)
 	   "after a wrong answer, an easier question (level %d)", runner_item(&r)->level);
 	learner_pupil_free(&strong);
 
+	/* What the pupil showed on t/a is the best guess for t/b, of the same
+	 * theme: the first question on t/b is a hard one too. */
+	struct learner_pupil shown = {0};
+	for (int i = 0; i < 6; i++)
+		learner_pupil_answer(learner_defaults(), &shown, "t/a", 1, 0, true);
+	runner_start(&r, l);
+	runner_learn(&r, learner_defaults(), &shown);
+	runner_next(&r);
+	runner_next(&r);
+	struct response yes = {.text = "oui"};
+	runner_answer(&r, &yes);
+	runner_next(&r);
+	const struct item *next = r.state == RS_QUESTION ? runner_item(&r) : NULL;
+	ok(t, next && !strcmp(next->skill.s, "t/b") && next->level == 3,
+	   "t/b never answered: its first question is level %d (θ prior %.2f from t/a)", next ? next->level : 0,
+	   learner_pupil_theta(NULL, &shown, "t/b"));
+	learner_pupil_free(&shown);
+
 	/* A restart in the middle of a step, then during a replay. */
 	struct learner_pupil p2 = {0};
 	struct response no = {.text = "non"};
