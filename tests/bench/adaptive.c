@@ -15,10 +15,13 @@
  *
  * Printed per ability band: the observed success rate, the Spearman
  * correlation of final θ with true ability, and how many (pupil, skill) pairs
- * end labelled "acquis" with the share of them truly mastered; for the
- * generated pool, the same after three sessions and the pooled calibration of
- * item difficulties from the simulated answers. Seeded: the figures are the
- * same on every run (for the bundled pool, as long as the content is).
+ * end labelled "acquis" with the share of them truly mastered (true chance
+ * of a right typed answer to a level-2 item >= 0.80, Bloom's criterion; the
+ * share at >= 0.85 beside it); for the generated pool, the same after three
+ * sessions and the pooled calibration of item difficulties from the
+ * simulated answers; last, the precision and recall of "acquis" at several
+ * confidence levels. Seeded: the figures are the same on every run (for the
+ * bundled pool, as long as the content is).
  * Usage: tests/bench/adaptive [CONTENT] (the content folder; by default the
  * source tree's) */
 #include "config.h"
