@@ -49,7 +49,11 @@ struct defi_next {
 void defi_start(struct defi *d);
 /* What the runner should do next. A question is chosen among the n candidates
  * (of skill `skill` unless NULL) for the target at time now, ties broken with
- * *rng; asked again until answered. Once ended, returns the end again. */
+ * *rng; asked again until answered. With a practice floor (learner_params),
+ * practice asks only questions the pupil has at least that chance on and that
+ * were not asked within the recency horizon, and replays the scene when there
+ * are none; a validation question is below the floor only when all are.
+ * Once ended, returns the end again. */
 struct defi_next defi_next(struct defi *d, const struct learner_params *prm, const struct learner_cand *v,
 			   size_t n, const char *skill, double target, int64_t now, uint32_t *rng);
 /* The pupil answered the question asked. False (and nothing changes) when no

@@ -34,6 +34,7 @@ static const struct learner_params design = {
 	.w_exposure = 5.0,
 	.w_recency = 120.0,
 	.horizon = 120.0,
+	.practice_floor = 0.0,
 };
 
 /* ADAPTIVE.md with four measured changes (tests/bench/adaptive.c prints both
@@ -62,7 +63,16 @@ static const struct learner_params design = {
  * - With ADAPTIVE.md's adjustment, a pupil at 60 % gets a target of 0.80 but
  *   one at 90 % a target of 0.65: the correction is nine times weaker below P*
  *   than above it, so pupils who fail stayed below 65 %. The adjustment is
- *   now as steep below P* as above it (P*' = P* + 3 (P* - r), clipped). */
+ *   now as steep below P* as above it (P*' = P* + 3 (P* - r), clipped).
+ * - A défi draws from a lesson's few questions per skill, and recency rules
+ *   out the ones just asked: a weak pupil who had used the easy ones got
+ *   questions he had less than an even chance on (24 % of his questions in
+ *   the simulated kiosk). A défi now asks no question under 50 % predicted
+ *   success while it can: practice takes only questions within reach and
+ *   not asked in the last two minutes, and when there is none the scene that
+ *   explains comes back instead ("explain instead of punishing"); a
+ *   validation question takes the best of the others only when every one is
+ *   below 50 %. */
 static const struct learner_params defaults = {
 	.target = 0.75,
 	.target_lo = 0.65,
@@ -88,6 +98,7 @@ static const struct learner_params defaults = {
 	.w_exposure = 5.0,
 	.w_recency = 120.0,
 	.horizon = 120.0,
+	.practice_floor = 0.5,
 };
 
 const struct learner_params *learner_defaults(void)

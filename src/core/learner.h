@@ -33,6 +33,8 @@ struct learner_params {
 	double acquired_z, prior_info;	/* SE = 1 / sqrt(prior_info + info) */
 	double w_target, w_exposure, w_recency;	/* selection weights (10, 5, 120) */
 	double horizon;			/* seconds after which recency no longer counts */
+	double practice_floor;		/* a défi asks no question the pupil has less
+					 * chance than this on, while it can (0: off) */
 };
 
 /* The model's settings (see learner.c for each value and its source). */

@@ -33,8 +33,11 @@
 #include <time.h>
 
 #include "core/diag.h"
+#include "../sim_response.h"
 #include "core/item.h"
 #include "core/learner.h"
+#include "core/model.h"
+#include "core/runner.h"
 #include "pack/bundle.h"
 #include "pack/catalog.h"
 #include "xalloc.h"
@@ -632,6 +635,176 @@ static void print_tradeoff(const char *const *names, const struct result *const 
 	}
 }
 
+/* ---- The défi as the kiosk plays it --------------------------------------- */
+
+/* What pupils met in the lessons' défis, per ability band. */
+struct kiosk_res {
+	long answers[N_BANDS], right[N_BANDS];	/* first tries */
+	long lessons[N_BANDS], partial[N_BANDS];	/* lessons played; steps partially reached */
+	long low[N_BANDS];			/* first tries on items the pupil had < 50 % chance on */
+	int stuck;				/* lessons that did not end */
+};
+
+/* The jitter of an item of a lesson, as pool_add draws it for the bundled pool. */
+static double item_jitter(const char *pack, const struct lesson *l, const struct item *it)
+{
+	char *key = xasprintf("%s/%s/%s", pack, l->id.s ? l->id.s : l->file, it->id.s ? it->id.s : "");
+	uint32_t rng = item_seed(key);
+	free(key);
+	return item_rand_unit(&rng) * 2 * JITTER - JITTER;
+}
+
+/* Plays lesson l to its end as the kiosk would for a pupil of this ability
+ * whose state is *pu: every line read, the good option of each choice, each
+ * question answered by the response model (a retry after a hint too), 10 to
+ * 40 s per answer. Counts the first tries into kr. */
+static void play_lesson(const char *pack, const struct lesson *l, const struct learner_params *prm,
+			struct learner_pupil *pu, double ability, uint32_t *rng, int64_t *now, struct kiosk_res *kr)
+{
+	int band = band_of(ability);
+	struct runner r;
+	runner_start(&r, l);
+	runner_learn(&r, prm, pu);
+	r.now = *now;
+	int guard = 0;
+	for (; guard < 5000 && r.state != RS_DONE; guard++) {
+		if (r.state == RS_CHOICE) {
+			const struct choice *c = &runner_scene(&r)->choice;
+			size_t k = 0;
+			while (k + 1 < c->n && !c->v[k].good)
+				k++;
+			runner_pick(&r, k);
+		} else if (r.state == RS_QUESTION) {
+			const struct item *it = runner_item(&r);
+			double b, g;
+			learner_item_params(it, &b, &g);
+			double p = learner_predict(ability, b + item_jitter(pack, l, it), g);
+			bool right = item_rand_unit(rng) < p;
+			struct response resp;
+			if (!sim_response(it, right, &resp))
+				break;
+			if (r.tries == 0) {
+				kr->answers[band]++;
+				kr->right[band] += right;
+				kr->low[band] += p < 0.5;
+			}
+			enum verdict v = runner_answer(&r, &resp);
+			*now += 10 + (int64_t)(item_rand(rng) % 31);
+			r.now = *now;
+			if (v == VERDICT_RIGHT || v == VERDICT_EXPLAIN)
+				runner_next(&r);
+		} else {
+			runner_next(&r);
+		}
+	}
+	kr->stuck += r.state != RS_DONE;
+	kr->lessons[band]++;
+	kr->partial[band] += r.partial_steps;
+}
+
+/* Every pupil plays every lesson of each bundle in order (their state carried
+ * from lesson to lesson, a day apart, as the kiosk rebuilds it from the log):
+ * adaptive with prm, or every question in the authored order when fixed. */
+/* (The bundled pupil packs never say `pick: all`.) */
+static void run_kiosk(struct bundle *const *bundles, int n_bundles, const struct learner_params *prm, bool fixed,
+		      struct kiosk_res *kr)
+{
+	memset(kr, 0, sizeof *kr);
+	for (int bi = 0; bi < n_bundles; bi++) {
+		struct bundle *b = bundles[bi];
+		const char *pack = b->pack->id.s ? b->pack->id.s : b->pack->dir;
+		for (size_t k = 0; k < b->n; k++)
+			for (size_t sc = 0; b->lessons[k] && sc < b->lessons[k]->n_scenes; sc++)
+				b->lessons[k]->scenes[sc].pick_all = fixed;
+		for (int i = 0; i < N_PUPILS; i++) {
+			char key[64];
+			snprintf(key, sizeof key, "%.40s: kiosk pupil %d", pack, i);
+			uint32_t rng = item_seed(key);
+			struct learner_pupil pu = {0};
+			int64_t now = T0;
+			for (size_t k = 0; k < b->n; k++) {
+				if (b->lessons[k])
+					play_lesson(pack, b->lessons[k], prm, &pu, ability_of(i), &rng, &now, kr);
+				now += 86400;
+			}
+			learner_pupil_free(&pu);
+		}
+	}
+}
+
+/* The bundled pupil packs, whole (NULL-terminated); NULL, the problems
+ * printed, if one cannot be read. */
+static struct bundle **load_bundles(const char *content, int *n)
+{
+	struct diags d = {0};
+	struct catalog c = {0};
+	catalog_scan(&c, content, "fr", &d);
+	struct bundle **v = xcalloc(c.n + 1, sizeof *v);
+	*n = 0;
+	for (size_t i = 0; i < c.n && d.n == 0; i++) {
+		const struct pack *pk = c.packs[i];
+		if (pk->audience.s && !strcmp(pk->audience.s, "adults"))
+			continue;
+		v[(*n)++] = bundle_load(pk->dir, &d);
+	}
+	catalog_free(&c);
+	if (d.n) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		for (int k = 0; k < *n; k++)
+			bundle_free(v[k]);
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* The défis as the kiosk plays them, per band and condition. */
+static void print_kiosk(const char *content)
+{
+	int n = 0;
+	struct bundle **bundles = load_bundles(content, &n);
+	if (!bundles)
+		return;
+	long lessons = 0;
+	for (int k = 0; k < n; k++)
+		lessons += (long)bundles[k]->n;
+	struct kiosk_res kr[3];
+	const char *names[3] = {"every question in order", "adaptive, ADAPTIVE.md", "adaptive, defaults"};
+	run_kiosk(bundles, n, learner_defaults(), true, &kr[0]);
+	run_kiosk(bundles, n, learner_design_params(), false, &kr[1]);
+	run_kiosk(bundles, n, learner_defaults(), false, &kr[2]);
+	printf("\n\nThe defis as the kiosk plays them: each of the %d pupils plays the %ld lessons of\n"
+	       "the %d pupil packs through the real lesson runner (a pack's lessons in order, the\n"
+	       "pupil's state carried from one to the next): every line, the good option of each\n"
+	       "choice, each question answered by the response model above (and again after a\n"
+	       "hint), 10-40 s per answer. The defi goes skill by skill over the lesson's ~15\n"
+	       "questions: validation first, practice after a failure, the scene replayed, 3\n"
+	       "runs at most. success: first tries right; questions: first tries per lesson;\n"
+	       "partial: steps ended \"partially reached\" per lesson; P<.5: share of questions\n"
+	       "the pupil had less than an even chance on.\n\n",
+	       N_PUPILS, lessons, n);
+	printf("%-13s %-24s %7s %9s %7s %5s\n", "band", "condition", "success", "questions", "partial", "P<.5");
+	for (int band = 0; band < N_BANDS; band++)
+		for (int c = 0; c < 3; c++) {
+			char label[32] = "";
+			if (c == 0)
+				snprintf(label, sizeof label, "[%+.1f,%+.1f%c", -2 + 0.8 * band, -2 + 0.8 * (band + 1),
+					 band == N_BANDS - 1 ? ']' : ')');
+			printf("%-13s %-24s %7.2f %9.1f %7.2f %5.2f\n", label, names[c],
+			       (double)kr[c].right[band] / (double)kr[c].answers[band],
+			       (double)kr[c].answers[band] / (double)kr[c].lessons[band],
+			       (double)kr[c].partial[band] / (double)kr[c].lessons[band],
+			       (double)kr[c].low[band] / (double)kr[c].answers[band]);
+		}
+	for (int c = 0; c < 3; c++)
+		if (kr[c].stuck)
+			printf("%s: %d lessons did not end\n", names[c], kr[c].stuck);
+	for (int k = 0; k < n; k++)
+		bundle_free(bundles[k]);
+	free(bundles);
+}
+
 /* The header of the bundled pool's table: what each pack holds, and why a
  * session draws from one pack. */
 static void print_bundled_header(const struct pool *pools, int n_pools)
@@ -734,6 +907,8 @@ int main(int argc, char **argv)
 	const char *t_names[3] = {"generated pool, 1 session", "generated pool, 3 sessions", "bundled packs, 1 session"};
 	const struct result *t_res[3] = {&tuned_res, &long_res, &pk_tuned};
 	print_tradeoff(t_names, t_res, 3);
+
+	print_kiosk(content);
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	printf("\nrun time: %.2f s\n", (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);

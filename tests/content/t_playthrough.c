@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../sim_response.h"
 #include "../tap.h"
 #include "core/item.h"
 #include "core/layout.h"
@@ -373,52 +374,13 @@ static void visit(struct play *p, const struct runner *r)
 
 /* ---- answers ---- */
 
-/* A response to the item, right or wrong; false if there is none. */
-static bool make_response(const struct item *it, bool right, struct response *resp)
-{
-	memset(resp, 0, sizeof *resp);
-	size_t n;
-	switch (it->kind) {
-	case ITEM_SINGLE:
-		if (it->n_answers != 1 || it->options.n < 2)
-			return false;
-		resp->pick = right ? it->answers[0] : (it->answers[0] == 0 ? 1 : 0);
-		return true;
-	case ITEM_MULTIPLE:
-		for (size_t i = 0; i < it->n_answers; i++)
-			resp->ticked[it->answers[i]] = true;
-		if (!right)
-			resp->ticked[0] = !resp->ticked[0];
-		return it->options.n > 0;
-	case ITEM_TRUEFALSE:
-		resp->pick = it->truth == right ? 1 : 0;
-		return true;
-	case ITEM_TEXT:
-		if (!it->accepted.n)
-			return false;
-		resp->text = right ? it->accepted.v[0].s : "wxyz wxyz wxyz wxyz";
-		return true;
-	case ITEM_ORDER:
-	case ITEM_MATCH:
-		n = it->kind == ITEM_ORDER ? it->options.n : it->left.n;
-		if (n < 2 || n > ITEM_MAX_OPTIONS)
-			return false;
-		resp->n_seq = n;
-		for (size_t i = 0; i < n; i++)	/* wrong: reversed order, or links shifted */
-			resp->seq[i] = right ? (int)i
-					     : (int)(it->kind == ITEM_ORDER ? n - 1 - i : (i + 1) % n);
-		return true;
-	}
-	return false;
-}
-
 /* Answer the current question as the policy says; false if it went wrong. */
 static bool answer(struct play *p, struct runner *r)
 {
 	const struct item *it = runner_item(r);
 	bool right = p->policy == P_RIGHT || (p->policy == P_HINT && r->tries == 1);
 	struct response resp;
-	if (!make_response(it, right, &resp)) {
+	if (!sim_response(it, right, &resp)) {
 		problem(p, C_ANSWERS, "question '%s': no %s answer can be given", it->id.s,
 			right ? "right" : "wrong");
 		return false;

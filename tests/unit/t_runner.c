@@ -166,7 +166,9 @@ static void test_defi(struct tap *t)
 	learner_pupil_free(&shown);
 
 	/* A restart in the middle of a step, then during a replay. */
-	struct learner_pupil p2 = {0};
+	struct learner_pupil p2 = {0};	/* able enough for practice after a mistake */
+	for (int i = 0; i < 3; i++)
+		learner_pupil_answer(learner_defaults(), &p2, "t/a", 1, 0, true);
 	struct response no = {.text = "non"};
 	runner_start(&r, l);
 	runner_learn(&r, learner_defaults(), &p2);
@@ -175,6 +177,13 @@ static void test_defi(struct tap *t)
 	runner_answer(&r, &no);
 	runner_answer(&r, &no);
 	runner_next(&r);
+	if (r.state != RS_QUESTION || r.defi.phase != DEFI_PRACTICE) {
+		ok(t, false, "a wrong validation question brings practice (state %d)", (int)r.state);
+		learner_pupil_free(&weak);
+		learner_pupil_free(&p2);
+		lesson_free(l);
+		return;
+	}
 	const char *practice = runner_item(&r)->id.s;
 	char *pos = runner_position(&r);
 	struct runner b;
