@@ -20,8 +20,11 @@
  * share at >= 0.85 beside it); for the generated pool, the same after three
  * sessions and the pooled calibration of item difficulties from the
  * simulated answers; last, the precision and recall of "acquis" at several
- * confidence levels. Seeded: the figures are the same on every run (for the
- * bundled pool, as long as the content is).
+ * confidence levels; then the défis as the kiosk plays them: every pupil
+ * plays every lesson of the pupil packs through the real lesson runner
+ * (skill by skill, validation first, practice, replays), with the success
+ * rate, questions and steps partially reached per lesson. Seeded: the figures
+ * are the same on every run (for the bundled pool, as long as the content is).
  * Usage: tests/bench/adaptive [CONTENT] (the content folder; by default the
  * source tree's) */
 #include "config.h"
