@@ -129,9 +129,12 @@ static void defi_advance(struct runner *r, size_t hops)
 			}
 			break;	/* nothing to replay: on with the défi */
 		case DEFI_STEP_PARTIAL:
-			r->partial_steps++;
-			/* fall through */
 		case DEFI_STEP_REACHED:
+			r->partial_steps += nx.action == DEFI_STEP_PARTIAL;
+			r->ended_seq++;
+			r->ended_skill = skill;
+			r->ended_scene = r->scene;
+			r->ended_partial = nx.action == DEFI_STEP_PARTIAL;
 			r->step++;
 			defi_start(&r->defi);
 			break;

@@ -51,6 +51,12 @@ struct runner {
 	struct defi defi;
 	int asked;		/* questions asked in this défi scene */
 	int partial_steps;	/* steps ended "partially reached" in the lesson */
+	/* The last step that ended, for the caller to log: ended_seq counts the
+	 * steps ended since runner_start or runner_restore. */
+	int ended_seq;
+	const char *ended_skill;
+	int ended_scene;	/* the défi scene */
+	bool ended_partial;
 	int prev_scene;		/* the scene before the current one, -1 if none */
 	int explain_scene;	/* the scene before the défi: replayed after failures */
 	int defi_scene;		/* the défi scene while the explaining scene replays,

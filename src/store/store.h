@@ -112,6 +112,8 @@ struct store_pupil {
 	int64_t id, class_id;
 	char *name;
 	int secret;		/* two of the 9 pictures as bits 0..8, 0 = none yet */
+	int flagged;		/* défi steps left "partially reached": per lesson
+				 * and skill, the last outcome logged */
 };
 
 /* Classes sorted by name (case and accents ignored). */
@@ -165,7 +167,9 @@ enum store_rc store_run_resumable(struct store *st, int64_t pupil, const char *p
 
 /* ---- The attempt log ----------------------------------------------------- */
 
-enum store_attempt_kind { ATTEMPT_ANSWER, ATTEMPT_CHOICE };
+/* An answer to a question, a choice made, or the outcome of a défi step
+ * (skill; correct when reached, response "reached" or "partial"). */
+enum store_attempt_kind { ATTEMPT_ANSWER, ATTEMPT_CHOICE, ATTEMPT_STEP };
 
 struct store_attempt {
 	enum store_attempt_kind kind;

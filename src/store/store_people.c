@@ -148,12 +148,21 @@ enum store_rc store_class_delete(struct store *st, int64_t id)
 }
 
 /* Fills p from the current row of (id, class_id, name, secret). */
+/* A pupil's columns; the last one counts the défi steps the pupil left
+ * partially reached (per pack, lesson and skill, the last step logged). */
+#define PUPIL_COLUMNS                                                                                   \
+	"id, class_id, name, secret, "                                                                  \
+	"(SELECT count(*) FROM attempts a WHERE a.pupil = pupils.id AND a.kind = 'step' AND a.correct = 0 " \
+	"AND NOT EXISTS (SELECT 1 FROM attempts b WHERE b.pupil = a.pupil AND b.kind = 'step' "          \
+	"AND b.pack = a.pack AND b.lesson = a.lesson AND b.skill IS a.skill AND (b.ts, b.id) > (a.ts, a.id)))"
+
 static void pupil_from_row(sqlite3_stmt *stmt, struct store_pupil *p)
 {
 	p->id = sqlite3_column_int64(stmt, 0);
 	p->class_id = sqlite3_column_int64(stmt, 1);
 	p->name = st_text(stmt, 2);
 	p->secret = sqlite3_column_int(stmt, 3);
+	p->flagged = sqlite3_column_int(stmt, 4);
 }
 
 enum store_rc store_pupils(struct store *st, int64_t class_id, struct store_pupil **v, size_t *n)
@@ -163,7 +172,7 @@ enum store_rc store_pupils(struct store *st, int64_t class_id, struct store_pupi
 	*v = NULL;
 	*n = 0;
 	enum store_rc rc = st_prepare(st, &stmt,
-				      "SELECT id, class_id, name, secret FROM pupils WHERE class_id = ? "
+				      "SELECT " PUPIL_COLUMNS " FROM pupils WHERE class_id = ? "
 				      "ORDER BY key, name, id",
 				      "i", class_id);
 	if (rc != STORE_OK)
@@ -192,7 +201,7 @@ enum store_rc store_pupil_get(struct store *st, int64_t id, struct store_pupil *
 {
 	sqlite3_stmt *stmt;
 	*out = (struct store_pupil){0};
-	enum store_rc rc = st_prepare(st, &stmt, "SELECT id, class_id, name, secret FROM pupils WHERE id = ?",
+	enum store_rc rc = st_prepare(st, &stmt, "SELECT " PUPIL_COLUMNS " FROM pupils WHERE id = ?",
 				      "i", id);
 	if (rc != STORE_OK)
 		return rc;

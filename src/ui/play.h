@@ -48,6 +48,7 @@ struct play_record {
 	long shown_ms;		/* when the question or choice appeared */
 	int duration_ms;
 	int saved_scene;	/* scene of the last saved position */
+	int logged_steps;	/* the runner's ended_seq when a step was last logged */
 	bool finished;
 	char *error;		/* the last write failed: tell the pupil */
 };

@@ -514,6 +514,23 @@ static enum store_rc record_review(struct play *p, time_t now)
 	return rc;
 }
 
+/* The outcome of the défi step that just ended (once), with the run's
+ * position, so that the teacher sees the steps a pupil left partially
+ * reached. */
+static enum store_rc record_step(struct play *p, const char *pos, time_t now)
+{
+	struct play_record *rec = &p->rec;
+	const struct runner *r = &p->r;
+	if (r->ended_seq == rec->logged_steps || !r->ended_skill)
+		return STORE_OK;
+	rec->logged_steps = r->ended_seq;
+	struct store_attempt a = {ATTEMPT_STEP, rec->pack, p->lesson->id.s, p->lesson->scenes[r->ended_scene].id.s, "",
+				  r->ended_skill, r->ended_partial ? "partial" : "reached", !r->ended_partial, 0,
+				  NAN, NAN, NAN, NAN, NAN, NAN, false, rec->session};
+	rec->saved_scene = r->scene;
+	return store_attempt_add(rec->store, rec->pupil, rec->run, &a, pos, runner_percent(r), now);
+}
+
 /* After the frame is on screen: write the pending answer, the new position
  * or the end of the run. */
 static int play_after(struct ui *ui, void *st)
@@ -530,37 +547,35 @@ static int play_after(struct ui *ui, void *st)
 	}
 	if (!rec->store || !rec->run || rec->finished)
 		return R_NONE;
-	if (p->r.state == RS_RECAP || p->r.state == RS_ENDING || p->r.state == RS_DONE) {
-		enum store_rc rc = STORE_OK;
-		if (rec->attempt) {	/* the last answer: a restart then resumes at the recap */
-			struct store_attempt a = pending_attempt(p);
-			char *pos = runner_position(&p->r);
-			rc = store_attempt_add(rec->store, rec->pupil, rec->run, &a, pos, 100, now);
-			free(pos);
-		}
-		if (rc == STORE_OK)
-			rc = store_run_finish(rec->store, rec->run, (int)runner_ending(&p->r),
-					      runner_stars(&p->r), now);
-		rec->attempt = false;
-		rec->finished = rc == STORE_OK;
-		return record_result(rec, rc);
-	}
+	bool end = p->r.state == RS_RECAP || p->r.state == RS_ENDING || p->r.state == RS_DONE;
 	char *pos = runner_position(&p->r);
 	enum store_rc rc = STORE_OK;
-	if (rec->attempt) {
+	bool wrote = false;
+	if (rec->attempt) {	/* the last answer too: a restart then resumes at the recap */
 		struct store_attempt a = pending_attempt(p);
-		rc = store_attempt_add(rec->store, rec->pupil, rec->run, &a, pos, runner_percent(&p->r), now);
+		rc = store_attempt_add(rec->store, rec->pupil, rec->run, &a, pos, end ? 100 : runner_percent(&p->r),
+				       now);
 		rec->attempt = false;
 		rec->saved_scene = p->r.scene;
-	} else if (rec->saved_scene != p->r.scene) {
+		wrote = true;
+	}
+	if (rc == STORE_OK && p->r.ended_seq != rec->logged_steps) {
+		rc = record_step(p, pos, now);
+		wrote = true;
+	}
+	if (end) {
+		if (rc == STORE_OK)
+			rc = store_run_finish(rec->store, rec->run, (int)runner_ending(&p->r), runner_stars(&p->r),
+					      now);
+		rec->finished = rc == STORE_OK;
+		wrote = true;
+	} else if (!wrote && rec->saved_scene != p->r.scene) {
 		rc = store_run_save(rec->store, rec->run, pos, runner_percent(&p->r), now);
 		rec->saved_scene = p->r.scene;
-	} else {
-		free(pos);
-		return R_NONE;
+		wrote = true;
 	}
 	free(pos);
-	return record_result(rec, rc);
+	return wrote ? record_result(rec, rc) : R_NONE;
 }
 
 static void play_leave(void *st)

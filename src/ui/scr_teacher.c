@@ -116,10 +116,21 @@ static void class_row(struct ui *ui, void *ctx, int i, int y, int x, int w, bool
 static void pupil_row(struct ui *ui, void *ctx, int i, int y, int x, int w, bool sel)
 {
 	struct teacher *tc = ctx;
-	paint_text(&ui->t, y, x, 24, tc->pupils[i].name, sel ? ROLE_SELECT : ROLE_TEXT);
-	if (tc->classes[tc->cls].secrets)
-		paint_text(&ui->t, y, x + 25, w - 25,
-			   tc->pupils[i].secret ? _("secret chosen") : _("no secret yet"), ROLE_DIM);
+	const struct store_pupil *pu = &tc->pupils[i];
+	int col = x + 25;
+	paint_text(&ui->t, y, x, 24, pu->name, sel ? ROLE_SELECT : ROLE_TEXT);
+	if (tc->classes[tc->cls].secrets) {
+		const char *s = pu->secret ? _("secret chosen") : _("no secret yet");
+		paint_text(&ui->t, y, col, x + w - col, s, ROLE_DIM);
+		col += text_width(s) + 2;
+	}
+	if (pu->flagged > 0 && col < x + w) {
+		char flag[64];
+		/* TRANSLATORS: défi steps the pupil ended "partially reached", to go over together. */
+		snprintf(flag, sizeof flag, ngettext("%d step to review", "%d steps to review", (unsigned long)pu->flagged),
+			 pu->flagged);
+		paint_text(&ui->t, y, col, x + w - col, flag, ROLE_TRY);
+	}
 }
 
 /* The label of an open question. */

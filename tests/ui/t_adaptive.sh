@@ -72,6 +72,19 @@ done
 ui_keys Enter; ui_wait "Mission accomplished!"; ok $? "the success ending"
 ui_keys Enter; ui_wait "Le défi de Jade"; ui_keys Escape Escape; ui_wait "Hello! Choose your class."
 
+# The teacher sees the steps Ana left partially reached, none for Bob.
+ui_keys "$(ui_num 'Teacher')"; ui_wait "Teacher code:"; ui_type 246810; ui_keys Enter
+ui_wait "CM2"; ui_keys "$(ui_num 'CM2')"; ui_wait "Pupils of CM2"
+ui_screen | grep "Ana" | grep -q "2 steps to review"
+ok $? "teacher mode: Ana has 2 steps to review"
+! ui_screen | grep "Bob" | grep -q "to review"
+ok $? "and Bob, who reached both, has none"
+steps=$(q "select group_concat(a.response || ':' || a.skill, ' ') from attempts a join pupils p on p.id = a.pupil where p.name = 'Ana' and a.kind = 'step'")
+diag "Ana's logged steps: $steps"
+case "$steps" in *"partial:donnees/identifier"*"partial:donnees/motdepasse"*) true ;; *) false ;; esac
+ok $? "each step's outcome is in the attempt log, with its skill"
+ui_keys Escape; ui_wait "Classes"; ui_keys Escape; ui_wait "Hello! Choose your class."
+
 # The stored skill state is what the attempt log gives.
 stored=$(q "select count(*) from skill_state s join pupils p on p.id = s.pupil where p.name = 'Bob' and s.theta > 0")
 [ "$stored" = 2 ]; ok $? "Bob's θ rose on his two skills ($stored)"

@@ -333,6 +333,65 @@ static void test_runs(struct tap *t, struct store *st, int64_t lea)
 	ok(t, run.pack == NULL && run.id == 0, "store_run_clear empties the run");
 }
 
+/* The flag a teacher sees: per lesson and skill, the last défi step a pupil
+ * left partially reached; reaching it later clears it. */
+static int flagged(struct store *st, int64_t cls, int64_t pupil)
+{
+	struct store_pupil *v;
+	size_t n;
+	int f = -1;
+	if (store_pupils(st, cls, &v, &n) != STORE_OK)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].id == pupil)
+			f = v[i].flagged;
+	store_pupils_free(v, n);
+	struct store_pupil one;
+	if (store_pupil_get(st, pupil, &one) != STORE_OK || one.flagged != f)
+		f = -2;
+	free(one.name);
+	return f;
+}
+
+/* Logs the outcome of a step of skill in lesson at time ts. */
+static enum store_rc step(struct store *st, int64_t pupil, const char *lesson, const char *skill, bool reached,
+			  int64_t ts)
+{
+	struct store_attempt a = {.kind = ATTEMPT_STEP, .pack = "donnees", .lesson = lesson, .scene = "defi",
+				  .item = "", .skill = skill, .response = reached ? "reached" : "partial",
+				  .correct = reached, .p_expected = NAN, .theta_before = NAN, .theta_after = NAN,
+				  .mastery_after = NAN, .b = NAN, .g = NAN};
+	return store_attempt_add(st, pupil, 0, &a, NULL, 0, (time_t)ts);
+}
+
+static void test_steps(struct tap *t, struct store *st, int64_t cls, int64_t lea)
+{
+	int64_t tom;
+	store_pupil_add(st, cls, "Tomas", &tom);
+	is_int(t, flagged(st, cls, lea), 0, "no step logged: nothing to review");
+	is_int(t, step(st, lea, "photo", "donnees/traces", false, T0 + 200), STORE_OK, "a step partially reached is logged");
+	step(st, lea, "photo", "donnees/identifier", true, T0 + 200);
+	step(st, lea, "mdp", "donnees/motdepasse", false, T0 + 210);
+	is_int(t, flagged(st, cls, lea), 2, "two steps to review (the reached one does not count), in both listings");
+	is_int(t, flagged(st, cls, tom), 0, "another pupil has none");
+	step(st, lea, "photo", "donnees/traces", true, T0 + 300);
+	is_int(t, flagged(st, cls, lea), 1, "the step reached when the lesson is played again is no longer flagged");
+	step(st, lea, "mdp", "donnees/motdepasse", true, T0 + 400);
+	step(st, lea, "mdp", "donnees/motdepasse", false, T0 + 400);
+	is_int(t, flagged(st, cls, lea), 1, "in the same second, the later record counts");
+	struct store_skill *sk;
+	size_t ns;
+	store_skills(st, lea, &sk, &ns);
+	bool untouched = true;
+	for (size_t i = 0; i < ns; i++)
+		untouched = untouched && strcmp(sk[i].skill, "donnees/traces") && strcmp(sk[i].skill, "donnees/motdepasse");
+	ok(t, untouched, "a step's outcome is no answer: the skill state does not move");
+	store_skills_free(sk, ns);
+	is_int(t, sql_int(store_path(st), "SELECT count(*) FROM attempts WHERE kind = 'step' AND item = '' "
+					 "AND theta_after IS NULL"),
+	       6, "steps are logged as kind 'step'");
+}
+
 /* Attempt UUIDs: version 4, all different. */
 static void test_uuids(struct tap *t, const char *dir)
 {
@@ -444,6 +503,7 @@ int main(void)
 	test_classes(&t, st, &cm1);
 	test_pupils(&t, st, cm1, &lea);
 	test_runs(&t, st, lea);
+	test_steps(&t, st, cm1, lea);
 	store_close(st);
 	test_uuids(&t, dir);
 	test_pin(&t, dir);
