@@ -117,20 +117,25 @@ static void pupil_row(struct ui *ui, void *ctx, int i, int y, int x, int w, bool
 {
 	struct teacher *tc = ctx;
 	const struct store_pupil *pu = &tc->pupils[i];
-	int col = x + 25;
+	int col = x + 25, room = x + w - col;
+	const char *secret = !tc->classes[tc->cls].secrets ? NULL
+			     : pu->secret			 ? _("secret chosen")
+								 : _("no secret yet");
 	paint_text(&ui->t, y, x, 24, pu->name, sel ? ROLE_SELECT : ROLE_TEXT);
-	if (tc->classes[tc->cls].secrets) {
-		const char *s = pu->secret ? _("secret chosen") : _("no secret yet");
-		paint_text(&ui->t, y, col, x + w - col, s, ROLE_DIM);
-		col += text_width(s) + 2;
-	}
-	if (pu->flagged > 0 && col < x + w) {
+	if (pu->flagged > 0 && room > 0) {	/* first: it is what the teacher acts on */
 		char flag[64];
 		/* TRANSLATORS: défi steps the pupil ended "partially reached", to go over together. */
 		snprintf(flag, sizeof flag, ngettext("%d step to review", "%d steps to review", (unsigned long)pu->flagged),
 			 pu->flagged);
-		paint_text(&ui->t, y, col, x + w - col, flag, ROLE_TRY);
+		if (text_width(flag) + (secret ? 2 + text_width(secret) : 0) > room)
+			/* TRANSLATORS: the same, short, for narrow screens. */
+			snprintf(flag, sizeof flag, ngettext("%d to review", "%d to review", (unsigned long)pu->flagged),
+				 pu->flagged);
+		paint_text(&ui->t, y, col, room, flag, ROLE_TRY);
+		col += text_width(flag) + 2;
 	}
+	if (secret && col < x + w)
+		paint_text(&ui->t, y, col, x + w - col, secret, ROLE_DIM);
 }
 
 /* The label of an open question. */
