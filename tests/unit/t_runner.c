@@ -92,6 +92,18 @@ static int play_defi(struct runner *r, bool right, int *replays, int *levels, in
 	return asked;
 }
 
+/* Gives the pupil `right` right answers on t/a (level 3 items), then starts
+ * the lesson up to the défi's first question. */
+static void start_defi(struct runner *r, const struct lesson *l, struct learner_pupil *p, int right)
+{
+	for (int i = 0; i < right; i++)
+		learner_pupil_answer(learner_defaults(), p, "t/a", 1, 0, true);
+	runner_start(r, l);
+	runner_learn(r, learner_defaults(), p);
+	runner_next(r);
+	runner_next(r);
+}
+
 /* The défi: validation first, practice and a replay after failures, three
  * runs at most, easier questions after mistakes; its place survives a restart. */
 static void test_defi(struct tap *t)
@@ -131,12 +143,7 @@ static void test_defi(struct tap *t)
 
 	/* A strong pupil starts high; a mistake brings an easier question. */
 	struct learner_pupil strong = {0};
-	for (int i = 0; i < 6; i++)
-		learner_pupil_answer(learner_defaults(), &strong, "t/a", 1, 0, true);
-	runner_start(&r, l);
-	runner_learn(&r, learner_defaults(), &strong);
-	runner_next(&r);
-	runner_next(&r);
+	start_defi(&r, l, &strong, 6);
 	int first = runner_item(&r)->level;
 	is_int(t, first, 3, "a pupil with a high θ starts at level 3 (θ = %.2f)", learner_pupil_theta(NULL, &strong, "t/a"));
 	struct response wrong = {.text = "non"};
@@ -150,12 +157,7 @@ static void test_defi(struct tap *t)
 	/* What the pupil showed on t/a is the best guess for t/b, of the same
 	 * theme: the first question on t/b is a hard one too. */
 	struct learner_pupil shown = {0};
-	for (int i = 0; i < 6; i++)
-		learner_pupil_answer(learner_defaults(), &shown, "t/a", 1, 0, true);
-	runner_start(&r, l);
-	runner_learn(&r, learner_defaults(), &shown);
-	runner_next(&r);
-	runner_next(&r);
+	start_defi(&r, l, &shown, 6);
 	struct response yes = {.text = "oui"};
 	runner_answer(&r, &yes);
 	runner_next(&r);
@@ -167,13 +169,8 @@ static void test_defi(struct tap *t)
 
 	/* A restart in the middle of a step, then during a replay. */
 	struct learner_pupil p2 = {0};	/* able enough for practice after a mistake */
-	for (int i = 0; i < 3; i++)
-		learner_pupil_answer(learner_defaults(), &p2, "t/a", 1, 0, true);
 	struct response no = {.text = "non"};
-	runner_start(&r, l);
-	runner_learn(&r, learner_defaults(), &p2);
-	runner_next(&r);
-	runner_next(&r);
+	start_defi(&r, l, &p2, 3);
 	runner_answer(&r, &no);
 	runner_answer(&r, &no);
 	runner_next(&r);
