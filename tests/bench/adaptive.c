@@ -829,10 +829,10 @@ static void print_bundled_header(const struct pool *pools, int n_pools)
 	printf("A session draws from one pack: %d pupils x %d packs = %d sessions of %d items,\n"
 	       "each from a fresh state. The kiosk never mixes packs in a defi, and skills\n"
 	       "belong to one pack, so a pupil's theta on them grows over that pack's lessons;\n"
-	       "one lesson's defi pool (~10 questions over its skills) is too small for %d\n"
+	       "one lesson's defi pool (~15 questions over 2-4 skills) is too small for %d\n"
 	       "distinct items, so the pool is the union of the lesson pools a pupil meets in\n"
-	       "the pack (the kiosk's skill-by-skill order of a defi is not modelled: the\n"
-	       "selection is free over the pack, as on the generated pool). Figures are over\n"
+	       "the pack, the selection free over the pack as on the generated pool (the\n"
+	       "kiosk's skill-by-skill defi is simulated at the end). Figures are over\n"
 	       "all sessions; Spearman on the final theta of each session; pool: averaged over\n"
 	       "the packs. fixed: %d questions spread evenly over the pack sorted by level\n"
 	       "(in the pack's order within a level), easy to hard.\n\n",
