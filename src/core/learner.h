@@ -160,8 +160,9 @@ struct learner_skill *learner_pupil_skill(struct learner_pupil *p, const char *s
  * their answers (0 if there are none), else 0. */
 double learner_pupil_theta(const struct learner_params *prm, const struct learner_pupil *p, const char *skill);
 /* One answer of the pupil on an item (b, g) of skill: updates the skill (made
- * if new, at its prior θ), gives the related share to the pupil's other skills of the same
- * theme, records the answer among the recent ones. Returns the values to log. */
+ * if new, at its prior θ), gives the related share to the pupil's other
+ * skills of the same theme, records the answer among the recent ones.
+ * Returns the values to log. */
 struct learner_step learner_pupil_answer(const struct learner_params *prm, struct learner_pupil *p,
 					 const char *skill, double b, double g, bool correct);
 void learner_pupil_free(struct learner_pupil *p);

@@ -202,7 +202,8 @@ static enum store_rc add_attempt_locked(struct store *st, int64_t pupil, int64_t
 		"VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		"tiitttttttnnidddddd", uuid, pupil, run, a->pack ? a->pack : "", a->lesson ? a->lesson : "",
 		a->scene ? a->scene : "", a->item ? a->item : "", a->skill && *a->skill ? a->skill : NULL,
-		a->kind == ATTEMPT_CHOICE ? "choice" : a->kind == ATTEMPT_STEP ? "step" : "answer", a->response ? a->response : "", a->correct ? 1 : 0,
+		a->kind == ATTEMPT_CHOICE ? "choice" : a->kind == ATTEMPT_STEP ? "step" : "answer",
+		a->response ? a->response : "", a->correct ? 1 : 0,
 		a->duration_ms, (int64_t)now, a->p_expected, a->theta_before, a->theta_after, a->mastery_after,
 		a->b, a->g);
 	rc = st_fk_result(st, rc);
