@@ -514,16 +514,16 @@ static enum store_rc record_review(struct play *p, time_t now)
 	return rc;
 }
 
-/* The outcome of the défi step that just ended (once), with the run's
- * position, so that the teacher sees the steps a pupil left partially
- * reached. */
+/* The outcome of the défi step that just ended, with the run's position, so
+ * that the teacher sees the steps a pupil left partially reached. The caller
+ * calls it once per step (when ended_seq moved). */
 static enum store_rc record_step(struct play *p, const char *pos, time_t now)
 {
 	struct play_record *rec = &p->rec;
 	const struct runner *r = &p->r;
-	if (r->ended_seq == rec->logged_steps || !r->ended_skill)
-		return STORE_OK;
 	rec->logged_steps = r->ended_seq;
+	if (!r->ended_skill)
+		return STORE_OK;
 	struct store_attempt a = {ATTEMPT_STEP, rec->pack, p->lesson->id.s, p->lesson->scenes[r->ended_scene].id.s, "",
 				  r->ended_skill, r->ended_partial ? "partial" : "reached", !r->ended_partial, 0,
 				  NAN, NAN, NAN, NAN, NAN, NAN, false, rec->session};

@@ -105,9 +105,31 @@ static size_t pool_skill(struct pool *p, const char *skill)
 	return p->n_skills++;
 }
 
+/* The next jitter of *rng: uniform in [-JITTER, JITTER]. */
+static double jitter_of(uint32_t *rng)
+{
+	return item_rand_unit(rng) * 2 * JITTER - JITTER;
+}
+
+/* The jitter of an item of a lesson of a bundled pack: it comes from the
+ * pack, lesson and item ids, so it stays when other questions change. */
+static double item_jitter(const char *pack, const struct lesson *l, const struct item *it)
+{
+	char *key = xasprintf("%s/%s/%s", pack, l->id.s ? l->id.s : l->file, it->id.s ? it->id.s : "");
+	uint32_t rng = item_seed(key);
+	free(key);
+	return jitter_of(&rng);
+}
+
+/* The id of a bundled pack, for keys and tables. */
+static const char *pack_name(const struct bundle *b)
+{
+	return b->pack->id.s ? b->pack->id.s : b->pack->dir;
+}
+
 /* Adds an item (as the model sees it) of the skill to the pool, b_true being
- * its b plus the next jitter of *rng. */
-static void pool_add(struct pool *p, const struct item *it, const char *skill, uint32_t *rng)
+ * its b plus jitter. */
+static void pool_add(struct pool *p, const struct item *it, const char *skill, double jitter)
 {
 	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
 	struct sim_item *s = &p->v[p->n++];
@@ -115,7 +137,7 @@ static void pool_add(struct pool *p, const struct item *it, const char *skill, u
 	s->level = it->level;
 	s->skill = pool_skill(p, skill);
 	learner_item_params(it, &s->b, &s->g);
-	s->b_true = s->b + (item_rand_unit(rng) * 2 * JITTER - JITTER);
+	s->b_true = s->b + jitter;
 }
 
 /* Index order of the pool's items by b (authored), stable. */
@@ -178,63 +200,68 @@ static void make_pool(struct pool *p)
 		it.kind = cycle[i % 10].kind;
 		it.options.v = option_text;
 		it.options.n = cycle[i % 10].options;
-		pool_add(p, &it, skills[(i + i / 20) % N_SKILLS], &rng);
+		pool_add(p, &it, skills[(i + i / 20) % N_SKILLS], jitter_of(&rng));
 	}
 	pool_fixed(p);
 }
 
 /* The bundled pupil packs under content (the French ones, in name order; not
- * the adults' packs), a pool each with every question of every lesson, read
- * by the pack loader; an item's jitter comes from its pack, lesson and id, so
- * it stays when other questions change. Returns how many pools are in *out, or
- * -1 (the problems printed) if a pack has problems. */
-static int load_packs(const char *content, struct pool **out)
+ * the adults' packs), whole; NULL, the problems printed, if one cannot be
+ * read. */
+static struct bundle **load_bundles(const char *content, int *n)
 {
 	struct diags d = {0};
 	struct catalog c = {0};
 	catalog_scan(&c, content, "fr", &d);
-	struct pool *pools = xcalloc(c.n + 1, sizeof *pools);
-	int n = 0;
+	struct bundle **v = xcalloc(c.n + 1, sizeof *v);
+	*n = 0;
 	for (size_t i = 0; i < c.n && d.n == 0; i++) {
 		const struct pack *pk = c.packs[i];
 		if (pk->audience.s && !strcmp(pk->audience.s, "adults"))
 			continue;
-		struct bundle *b = bundle_load(pk->dir, &d);
-		struct pool *p = &pools[n++];
-		p->name = xstrdup(pk->id.s ? pk->id.s : pk->dir);
-		for (size_t k = 0; b && k < b->n; k++) {
-			const struct lesson *l = b->lessons[k];
-			for (size_t q = 0; l && q < l->n_items; q++) {
-				const struct item *it = &l->items[q];
-				char *key = xasprintf("%s/%s/%s", p->name, l->id.s ? l->id.s : l->file,
-						      it->id.s ? it->id.s : "");
-				uint32_t rng = item_seed(key);
-				free(key);
-				pool_add(p, it, it->skill.s ? it->skill.s : "", &rng);
-			}
-		}
-		bundle_free(b);
-		if (d.n > 0)
-			break;
-		if (p->n < SESSION)
-			diag_add(&d, pk->file, pk->id.at, "%zu questions, fewer than the %d of a session", p->n,
-				 SESSION);
-		else
-			pool_fixed(p);
+		v[(*n)++] = bundle_load(pk->dir, &d);
 	}
-	if (n == 0 && d.n == 0)
+	if (*n == 0 && d.n == 0)
 		diag_add(&d, content, (struct pos){0, 0}, "no pupil pack found");
 	catalog_free(&c);
 	if (d.n) {
 		diag_print(&d, stderr);
 		diag_free(&d);
-		for (int k = 0; k < n; k++)
-			pool_free(&pools[k]);
-		free(pools);
-		return -1;
+		for (int k = 0; k < *n; k++)
+			bundle_free(v[k]);
+		free(v);
+		return NULL;
 	}
-	*out = pools;
-	return n;
+	return v;
+}
+
+/* A pool per bundle, with every question of every lesson. Returns the pools,
+ * or NULL (the problem printed) if a pack has fewer questions than a session. */
+static struct pool *pools_of(struct bundle *const *bundles, int n)
+{
+	struct pool *pools = xcalloc((size_t)n + 1, sizeof *pools);
+	for (int i = 0; i < n; i++) {
+		const struct bundle *b = bundles[i];
+		struct pool *p = &pools[i];
+		p->name = xstrdup(pack_name(b));
+		for (size_t k = 0; k < b->n; k++) {
+			const struct lesson *l = b->lessons[k];
+			for (size_t q = 0; l && q < l->n_items; q++) {
+				const struct item *it = &l->items[q];
+				pool_add(p, it, it->skill.s ? it->skill.s : "", item_jitter(p->name, l, it));
+			}
+		}
+		if (p->n < SESSION) {
+			fprintf(stderr, "%s: %zu questions, fewer than the %d of a session\n", b->pack->file, p->n,
+				SESSION);
+			for (int k = 0; k <= i; k++)
+				pool_free(&pools[k]);
+			free(pools);
+			return NULL;
+		}
+		pool_fixed(p);
+	}
+	return pools;
 }
 
 /* Band (0..4) of an ability in [-2, 2]. */
@@ -648,15 +675,6 @@ struct kiosk_res {
 	int stuck;				/* lessons that did not end */
 };
 
-/* The jitter of an item of a lesson, as pool_add draws it for the bundled pool. */
-static double item_jitter(const char *pack, const struct lesson *l, const struct item *it)
-{
-	char *key = xasprintf("%s/%s/%s", pack, l->id.s ? l->id.s : l->file, it->id.s ? it->id.s : "");
-	uint32_t rng = item_seed(key);
-	free(key);
-	return item_rand_unit(&rng) * 2 * JITTER - JITTER;
-}
-
 /* Plays lesson l to its end as the kiosk would for a pupil of this ability
  * whose state is *pu: every line read, the good option of each choice, each
  * question answered by the response model (a retry after a hint too), 10 to
@@ -715,7 +733,7 @@ static void run_kiosk(struct bundle *const *bundles, int n_bundles, const struct
 	memset(kr, 0, sizeof *kr);
 	for (int bi = 0; bi < n_bundles; bi++) {
 		struct bundle *b = bundles[bi];
-		const char *pack = b->pack->id.s ? b->pack->id.s : b->pack->dir;
+		const char *pack = pack_name(b);
 		for (size_t k = 0; k < b->n; k++)
 			for (size_t sc = 0; b->lessons[k] && sc < b->lessons[k]->n_scenes; sc++)
 				b->lessons[k]->scenes[sc].pick_all = fixed;
@@ -735,40 +753,9 @@ static void run_kiosk(struct bundle *const *bundles, int n_bundles, const struct
 	}
 }
 
-/* The bundled pupil packs, whole (NULL-terminated); NULL, the problems
- * printed, if one cannot be read. */
-static struct bundle **load_bundles(const char *content, int *n)
-{
-	struct diags d = {0};
-	struct catalog c = {0};
-	catalog_scan(&c, content, "fr", &d);
-	struct bundle **v = xcalloc(c.n + 1, sizeof *v);
-	*n = 0;
-	for (size_t i = 0; i < c.n && d.n == 0; i++) {
-		const struct pack *pk = c.packs[i];
-		if (pk->audience.s && !strcmp(pk->audience.s, "adults"))
-			continue;
-		v[(*n)++] = bundle_load(pk->dir, &d);
-	}
-	catalog_free(&c);
-	if (d.n) {
-		diag_print(&d, stderr);
-		diag_free(&d);
-		for (int k = 0; k < *n; k++)
-			bundle_free(v[k]);
-		free(v);
-		return NULL;
-	}
-	return v;
-}
-
 /* The défis as the kiosk plays them, per band and condition. */
-static void print_kiosk(const char *content)
+static void print_kiosk(struct bundle *const *bundles, int n)
 {
-	int n = 0;
-	struct bundle **bundles = load_bundles(content, &n);
-	if (!bundles)
-		return;
 	long lessons = 0;
 	for (int k = 0; k < n; k++)
 		lessons += (long)bundles[k]->n;
@@ -803,9 +790,6 @@ static void print_kiosk(const char *content)
 	for (int c = 0; c < 3; c++)
 		if (kr[c].stuck)
 			printf("%s: %d lessons did not end\n", names[c], kr[c].stuck);
-	for (int k = 0; k < n; k++)
-		bundle_free(bundles[k]);
-	free(bundles);
 }
 
 /* The header of the bundled pool's table: what each pack holds, and why a
@@ -850,9 +834,13 @@ int main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	struct pool pool;
 	make_pool(&pool);
-	struct pool *packs = NULL;
-	int n_packs = load_packs(content, &packs);
-	if (n_packs < 0) {
+	int n_packs = 0;
+	struct bundle **bundles = load_bundles(content, &n_packs);
+	struct pool *packs = bundles ? pools_of(bundles, n_packs) : NULL;
+	if (!packs) {
+		for (int k = 0; bundles && k < n_packs; k++)
+			bundle_free(bundles[k]);
+		free(bundles);
 		pool_free(&pool);
 		return 1;
 	}
@@ -911,7 +899,7 @@ int main(int argc, char **argv)
 	const struct result *t_res[3] = {&tuned_res, &long_res, &pk_tuned};
 	print_tradeoff(t_names, t_res, 3);
 
-	print_kiosk(content);
+	print_kiosk(bundles, n_packs);
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	printf("\nrun time: %.2f s\n", (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
@@ -921,9 +909,12 @@ int main(int argc, char **argv)
 		result_free((struct result *)all[k]);
 	free(obs);
 	free(long_obs);
-	for (int k = 0; k < n_packs; k++)
+	for (int k = 0; k < n_packs; k++) {
 		pool_free(&packs[k]);
+		bundle_free(bundles[k]);
+	}
 	free(packs);
+	free(bundles);
 	pool_free(&pool);
 	return 0;
 }
